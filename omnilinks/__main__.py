@@ -1,0 +1,3 @@
+from omnilinks.cli import main
+
+main()

@@ -1,0 +1,39 @@
+"""The adapter interface: one module per platform, registered in channels/__init__.py."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from omnilinks.config import ChannelConfig
+from omnilinks.fetch.client import HttpClient
+from omnilinks.models import Identity, Profile
+
+
+@dataclass(frozen=True)
+class ChannelRef:
+    """A URL understood as a channel: which platform, whose account, in one canonical form."""
+
+    platform: str
+    url: str  # canonical URL
+    handle: str | None = None
+    kind: str = "profile"  # profile | listing | store | chat | share
+
+
+@dataclass(frozen=True)
+class AdapterContext:
+    client: HttpClient
+    site_url: str  # the site's public URL: a link back must reach it
+    identity: Identity
+    channel: ChannelConfig | None = None  # place_id, facts from omnilinks.yml
+    google_api_key: str | None = None
+    name_match: str = "strict"
+
+
+class Adapter(Protocol):
+    platform: str
+
+    def parse(self, url: str) -> ChannelRef | None:
+        """The channel this URL names, or None when it is not this platform's profile URL."""
+
+    def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
+        """Read the channel through ctx.client and say how far it could be verified."""

@@ -1,0 +1,187 @@
+"""The command line: a thin layer over `omnilinks.pipeline`.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/internal
+error (one line on stderr), 130/143 interrupted (the partial report is written).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from omnilinks import __version__
+from omnilinks.errors import OmnilinksError
+from omnilinks.models import Report
+from omnilinks.pipeline import RunOptions, run
+from omnilinks.progress import Progress
+from omnilinks.report import FORMATS, RenderOptions, write_atomic
+
+DEMO_DIR = Path(__file__).parent / "demo"
+INTERRUPT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="omnilinks")
+def cli() -> None:
+    """Check that a site and every channel of a business link each other and agree."""
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    decorators = [
+        click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+                     help="Format written to stdout (or --output)."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the --format report here (atomically)."),
+        click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
+                     help="Also write FORMAT to PATH; repeatable."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+                     help="Lowest severity that makes the exit code 1 [default: error]."),
+        click.option("--color/--no-color", default=None, help="Colour the text format [default: on a terminal]."),
+        click.option("--no-progress", is_flag=True, help="Hide the progress line on stderr."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="omnilinks.yml to use.")
+@click.option("--base-url", help="Public URL of the site in the folder (else site.url from the config).")
+@click.option("--assume-extension", help="Extension clean URLs map to, e.g. .html.")
+@click.option("--offline", is_flag=True, default=None, help="Check only what needs no network.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
+@click.option("--allow-private", is_flag=True, help="Allow links to private and loopback addresses.")
+@click.option("--har", type=click.Path(dir_okay=False), help="Browser HAR export used in place of fetching.")
+@click.option("--max-pages", type=click.IntRange(min=1), help="Pages a live crawl reads at most.")
+@click.option("--max-depth", type=click.IntRange(min=0), help="Link depth of a live crawl.")
+@output_options
+def check(target: str, config_path: str | None, base_url: str | None, assume_extension: str | None,
+          offline: bool | None, no_cache: bool, allow_private: bool, har: str | None, max_pages: int | None,
+          max_depth: int | None, **out: Any) -> None:
+    """Check a built site folder or a live URL."""
+    opts = RunOptions(config_path=config_path, base_url=base_url, assume_extension=assume_extension,
+                      offline=offline or None, allow_private=allow_private, use_cache=not no_cache, har=har,
+                      max_pages=max_pages, max_depth=max_depth)
+    execute(target, opts, **out)
+
+
+@cli.command()
+@output_options
+def demo(**out: Any) -> None:
+    """Check the bundled demo presence, offline, from recorded responses."""
+    out["fail_on"] = out["fail_on"] or "never"  # the demo's problems are on purpose
+    opts = RunOptions(config_path=str(DEMO_DIR / "omnilinks.yml"), har=str(DEMO_DIR / "recorded.har"),
+                      replay_only=True, use_cache=False)
+    execute(str(DEMO_DIR / "site"), opts, **out)
+
+
+def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports: tuple[str, ...],
+            fail_on: str | None, color: bool | None, no_progress: bool) -> None:
+    extra = [_parse_report_arg(item) for item in reports]
+    progress = Progress(enabled=False if no_progress else None)
+    cancel = threading.Event()
+    with _graceful_stop(cancel) as stopped:
+        report = run(target, RunOptions(**{**opts.__dict__, "progress": progress, "cancel": cancel}))
+    emit(report, fmt, output, extra, color)
+    if stopped:
+        click.echo(f"omnilinks: interrupted; the report holds what was checked so far", err=True)
+        sys.exit(INTERRUPT_CODES[stopped[0]])
+    threshold = fail_on or _config_fail_on(report)
+    sys.exit(1 if report.fails(threshold) else 0)
+
+
+def _config_fail_on(report: Report) -> str:
+    from omnilinks.config import load_config
+
+    return load_config(report.config_path).check.fail_on if report.config_path else "error"
+
+
+def emit(report: Report, fmt: str, output: str | None, extra: list[tuple[str, str]], color: bool | None) -> None:
+    for name, path in extra:
+        write_atomic(path, FORMATS[name].render(report, RenderOptions()))
+    if output:
+        write_atomic(output, FORMATS[fmt].render(report, RenderOptions(color=False)))
+        return
+    use_color = sys.stdout.isatty() and "NO_COLOR" not in os.environ if color is None else color
+    click.echo(FORMATS[fmt].render(report, RenderOptions(color=use_color)), nl=False)
+
+
+def _parse_report_arg(item: str) -> tuple[str, str]:
+    name, sep, path = item.partition("=")
+    if not sep or not path:
+        raise OmnilinksError(f"--report {item!r}: expected FORMAT=PATH")
+    if name not in FORMATS:
+        raise OmnilinksError(f"--report {item!r}: unknown format {name!r} (known: {', '.join(sorted(FORMATS))})")
+    return name, path
+
+
+@contextmanager
+def _graceful_stop(cancel: threading.Event) -> Iterator[list[int]]:
+    """First SIGINT/SIGTERM stops new work and keeps what finished; a second SIGINT aborts."""
+    stopped: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        if stopped and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stopped.append(signum)
+        cancel.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in INTERRUPT_CODES}
+    try:
+        yield stopped
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def register(command: click.Command) -> None:
+    """Later commands (init, audit, merge) plug in here so the CLI stays one group."""
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    _load_plugins()
+    try:
+        cli.main(args=argv, prog_name="omnilinks", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("omnilinks: aborted", err=True)
+        sys.exit(130)
+    except OmnilinksError as exc:
+        click.echo(f"omnilinks: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("omnilinks: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        if os.environ.get("OMNILINKS_DEBUG"):
+            raise
+        click.echo(f"omnilinks: internal error: {exc.__class__.__name__}: {exc} (set OMNILINKS_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(2)
+
+
+def _load_plugins() -> None:
+    # Commands from other modules register themselves on import.
+    import importlib
+
+    for module in ("omnilinks.commands",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise

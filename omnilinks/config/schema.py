@@ -1,0 +1,138 @@
+"""The shape of omnilinks.yml, written once and used twice: to validate a
+config with file/line/key messages and to emit the JSON Schema for editors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Scalar:
+    kind: str  # "string" | "integer" | "number" | "boolean"
+    description: str = ""
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    keys: dict[str, Any]
+    description: str = ""
+    required: tuple[str, ...] = ()
+    open_values: Any = None  # a mapping with free keys whose values follow this spec
+
+
+@dataclass(frozen=True)
+class OneOf:
+    options: tuple[Any, ...]
+    description: str = ""
+
+
+STR = Scalar("string")
+SEVERITY = Scalar("string", choices=("error", "warning", "notice", "off"))
+
+FACTS = Mapping(
+    {
+        "checked": Scalar("string", "Date the facts were confirmed by hand (YYYY-MM-DD)."),
+        "name": STR,
+        "phone": STR,
+        "email": STR,
+        "address": STR,
+        "hours": STR,
+        "website": Scalar("string", "The website link the profile shows."),
+        "links_back": Scalar("boolean", "Whether the profile links to the site."),
+    },
+    "Facts you confirmed by hand for a platform omnilinks cannot read (login walls).",
+    required=("checked",),
+)
+
+CHANNEL = OneOf(
+    (
+        Scalar("string", "The channel's URL."),
+        Mapping(
+            {
+                "url": STR,
+                "platform": Scalar("string", "Force the adapter (e.g. generic)."),
+                "place_id": Scalar("string", "Google Places id of the listing."),
+                "facts": FACTS,
+            },
+            required=("url",),
+        ),
+    ),
+    "A profile, listing or store: a URL, or a mapping with url and options.",
+)
+
+CONFIG = Mapping(
+    {
+        "site": Mapping(
+            {
+                "url": Scalar("string", "The public address of the site."),
+                "assume_extension": Scalar("string", "Extension clean URLs map to (e.g. .html)."),
+            }
+        ),
+        "brand": Mapping(
+            {
+                "name": STR,
+                "aliases": ListOf(STR),
+                "country": Scalar("string", "ISO 3166 region for phone numbers (default ID)."),
+                "phone": STR,
+                "whatsapp": STR,
+                "email": STR,
+                "address": STR,
+                "hours": OneOf((STR, ListOf(STR)), "schema.org openingHours or text."),
+                "logo": STR,
+                "handle": Scalar("string", "The handle the brand uses on every platform."),
+            }
+        ),
+        "channels": ListOf(CHANNEL),
+        "ignore": ListOf(Scalar("string", "A rule id, or a regular expression matched against URLs.")),
+        "severity": Mapping({}, "Per-rule severity overrides.", open_values=SEVERITY),
+        "check": Mapping(
+            {
+                "external": Scalar("boolean", "Check external links over the network."),
+                "concurrency": Scalar("integer", "Requests in flight overall.", minimum=1),
+                "per_host": Scalar("integer", "Requests in flight per host.", minimum=1),
+                "timeout": Scalar("number", "Seconds per request.", minimum=0.1),
+                "deadline": Scalar("number", "Seconds for the whole run.", minimum=1),
+                "retries": Scalar("integer", "Retries on 429/5xx/timeouts.", minimum=0),
+                "max_pages": Scalar("integer", "Pages a live crawl reads at most.", minimum=1),
+                "max_depth": Scalar("integer", "Link depth of a live crawl.", minimum=0),
+                "max_body": Scalar("integer", "Bytes read per response, decoded.", minimum=1024),
+                "exclude": ListOf(Scalar("string", "Regular expression of URLs not to check.")),
+                "name_match": Scalar("string", choices=("strict", "relaxed")),
+                "fail_on": Scalar("string", choices=("error", "warning", "never")),
+            }
+        ),
+    },
+    "omnilinks.yml: the brand, its channels and how to check them.",
+)
+
+
+def to_json_schema(spec: Any = CONFIG) -> dict[str, Any]:
+    if isinstance(spec, Scalar):
+        out: dict[str, Any] = {"type": spec.kind}
+        if spec.choices:
+            out["enum"] = list(spec.choices)
+        if spec.minimum is not None:
+            out["minimum"] = spec.minimum
+    elif isinstance(spec, ListOf):
+        out = {"type": "array", "items": to_json_schema(spec.item)}
+    elif isinstance(spec, OneOf):
+        out = {"anyOf": [to_json_schema(o) for o in spec.options]}
+    else:
+        out = {"type": "object", "properties": {k: to_json_schema(v) for k, v in spec.keys.items()}}
+        if spec.open_values is not None:
+            out["additionalProperties"] = to_json_schema(spec.open_values)
+        else:
+            out["additionalProperties"] = False
+        if spec.required:
+            out["required"] = list(spec.required)
+    if spec.description:
+        out["description"] = spec.description
+    return out

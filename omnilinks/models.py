@@ -1,0 +1,190 @@
+"""The frozen records the pipeline stages hand each other.
+
+discover → fetch → extract → compare (rules) → report: each stage reads these
+and makes new ones, never mutates them, so stages can run in threads and a
+report can be rebuilt from JSON.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "notice"]
+Category = Literal["link", "crossref", "nap", "schema", "brand"]
+ChannelStatus = Literal["verified", "mismatch", "unverifiable", "unreachable", "not_applicable"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}
+CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand")
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    url: str | None = None
+
+    def short(self) -> str:
+        where = self.path or self.url or ""
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return where
+
+
+@dataclass(frozen=True)
+class Link:
+    """One reference from a page: an <a href>, an <img src>, a stylesheet…"""
+
+    url: str  # absolute, fragment kept
+    raw: str  # as written in the page
+    tag: str  # a, img, script, link, iframe, source, area
+    location: Location
+    rel: tuple[str, ...] = ()
+    text: str = ""
+    in_nav: bool = False  # inside <header>, <footer> or <nav>: a site-wide link
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One value a page (or channel) states about the business, and where."""
+
+    field: str  # name | phone | whatsapp | email | address | hours | logo | website
+    value: Any
+    source: str  # jsonld | microdata | hcard | meta | title | tel | mailto | wa | text | address | config
+    location: Location
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    location: Location  # path of the file (folder mode) or the URL (live mode)
+    status: int = 200
+    title: str = ""
+    ids: frozenset[str] = frozenset()
+    links: tuple[Link, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    jsonld: tuple[dict[str, Any], ...] = ()  # flattened entities, each with "__line__"
+    jsonld_errors: tuple[tuple[int, str], ...] = ()  # (line, message)
+    meta: tuple[tuple[str, str], ...] = ()  # (property/name, content)
+    is_html: bool = True
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The brand facts every source is compared with."""
+
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    country: str = "ID"
+    phone: str | None = None  # E.164
+    whatsapp: str | None = None  # E.164
+    email: str | None = None
+    address: str | None = None
+    hours: str | None = None  # canonical weekly form
+    logo: str | None = None
+    website: str | None = None
+    handle: str | None = None
+    inferred: tuple[str, ...] = ()  # fields that came from the pages, not the config
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"aliases": list(self.aliases), "inferred": list(self.inferred)}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A channel as read from its platform (or as far as it could be read)."""
+
+    platform: str
+    url: str
+    handle: str | None = None
+    status: ChannelStatus = "unverifiable"
+    reason: str | None = None
+    links_back: bool | None = None
+    name: str | None = None
+    links: tuple[str, ...] = ()
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    hours: str | None = None
+    website: str | None = None
+    evidence: str | None = None  # "fetched", "har", "facts (checked 2026-01-01)", "places_api"
+    declared: bool = True
+    config_line: int | None = None
+    fix: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "url": self.url,
+            "handle": self.handle,
+            "status": self.status,
+            "reason": self.reason,
+            "links_back": self.links_back,
+            "name": self.name,
+            "evidence": self.evidence,
+            "declared": self.declared,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    location: Location = field(default_factory=Location)
+    target: str | None = None
+    platform: str | None = None
+    field: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+    fix: str | None = None
+    related: tuple[Location, ...] = ()  # every other source that disagrees
+
+    def sort_key(self) -> tuple[Any, ...]:
+        loc = self.location
+        return (SEVERITY_ORDER[self.severity], loc.path or loc.url or "", loc.line or 0, self.rule, self.target or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "location": asdict(self.location),
+            "target": self.target,
+            "platform": self.platform,
+            "field": self.field,
+            "expected": self.expected,
+            "actual": self.actual,
+            "fix": self.fix,
+            "related": [asdict(r) for r in self.related],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    target: str
+    findings: tuple[Finding, ...]
+    channels: tuple[Profile, ...]
+    identity: Identity
+    pages: int
+    links: int
+    version: str
+    complete: bool = True
+    config_path: str | None = None
+    root: str | None = None  # folder checked, for paths relative to the repository
+    nap_table: tuple[tuple[str, str, str, Location], ...] = ()  # (field, source label, value, location)
+
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "notice": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def fails(self, fail_on: str) -> bool:
+        if fail_on == "never":
+            return False
+        limit = SEVERITY_ORDER[fail_on]
+        return any(SEVERITY_ORDER[f.severity] <= limit for f in self.findings)

@@ -1,0 +1,162 @@
+"""The one pipeline: discover pages → fetch → extract → compare (rules) → report."""
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+
+from omnilinks import __version__
+from omnilinks.config import Config, find_config, load_config
+from omnilinks.discover import Site, discover, is_url
+from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
+from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
+from omnilinks.fetch.replay import ReplayAdapter, load_har
+from omnilinks.identity.resolve import resolve_identity
+from omnilinks.models import Finding, Report
+from omnilinks.progress import Progress
+from omnilinks.rules import run_rules
+from omnilinks.rules.base import Context
+from omnilinks.rules.links import external_urls
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    config_path: str | None = None
+    base_url: str | None = None
+    assume_extension: str | None = None
+    offline: bool | None = None
+    allow_private: bool = False
+    use_cache: bool = True
+    har: str | None = None
+    replay_only: bool = False  # the demo: recorded responses only, never the network
+    max_pages: int | None = None
+    max_depth: int | None = None
+    progress: Progress | None = None
+    cancel: threading.Event | None = None
+
+
+def check(target: str, **options: object) -> Report:
+    """Check a built site folder or a live URL and return the report."""
+    return run(target, RunOptions(**options))  # type: ignore[arg-type]
+
+
+def load_for(target: str, opts: RunOptions) -> Config:
+    path = opts.config_path or find_config(None if is_url(target) else target)
+    config = load_config(path)
+    changes: dict[str, object] = {}
+    if opts.offline is not None:
+        changes["offline"] = opts.offline
+    if opts.allow_private:
+        changes["allow_private"] = True
+    if not opts.use_cache:
+        changes["use_cache"] = False
+    if opts.max_pages:
+        changes["max_pages"] = opts.max_pages
+    if opts.max_depth is not None:
+        changes["max_depth"] = opts.max_depth
+    return config.with_check(**changes) if changes else config
+
+
+def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> HttpClient:
+    check = config.check
+    http = HttpOptions(timeout=check.timeout, retries=check.retries, per_host=check.per_host,
+                       concurrency=check.concurrency, max_body=check.max_body, allow_private=check.allow_private,
+                       deadline=time.monotonic() + check.deadline)
+    transport: requests.adapters.BaseAdapter | None = None
+    if opts.har:
+        fallback = None if opts.replay_only else GuardedAdapter(AddressPolicy(check.allow_private), check.concurrency)
+        transport = ReplayAdapter(load_har(opts.har), fallback, label="demo recording" if opts.replay_only else "har")
+    cache = ResultCache() if check.use_cache and not opts.replay_only else None
+    return HttpClient(http, cache=cache, transport=transport, cancel=cancel)
+
+
+def run(target: str, opts: RunOptions) -> Report:
+    config = load_for(target, opts)
+    progress = opts.progress or Progress(enabled=False)
+    cancel = opts.cancel or threading.Event()
+    client = make_client(config, opts, cancel)
+    try:
+        return _run(target, config, opts, client, progress)
+    finally:
+        client.close()
+        if client.cache is not None:
+            client.cache.close()
+
+
+def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, progress: Progress) -> Report:
+    region = str(config.brand.get("country") or "ID").upper()
+    base_url = opts.base_url or config.site_url
+    site = discover(target, client, base_url, opts.assume_extension or config.assume_extension,
+                    config.check.max_pages, config.check.max_depth, region,
+                    on_page=lambda _: progress.step("pages"))
+    site_url = config.site_url or (target if is_url(target) else site.base)
+    pages = tuple(site.pages)
+    identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
+    ctx = Context(config=config, pages=pages, identity=identity, site_url=site_url, site=site,
+                  offline=config.check.offline, identity_sources=observed)
+    link_results = {} if config.check.offline or not config.check.external else _check_links(ctx, client, progress)
+    from omnilinks.channels.check import check_channels
+
+    profiles = check_channels(ctx, client, progress)
+    ctx = replace(ctx, link_results=link_results, profiles=profiles)
+    findings = _filter(config, run_rules(ctx))
+    progress.done()
+    complete = not client.cancel.is_set() and not _past_deadline(client)
+    return Report(target=target, findings=tuple(sorted(findings, key=Finding.sort_key)), channels=profiles,
+                  identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
+                  complete=complete, config_path=config.path,
+                  root=str(site.folder.root) if site.folder is not None else None)
+
+
+def _past_deadline(client: HttpClient) -> bool:
+    deadline = client.options.deadline
+    return deadline is not None and time.monotonic() > deadline
+
+
+def _check_links(ctx: Context, client: HttpClient, progress: Progress) -> dict:
+    patterns = [re.compile(p) for p in ctx.config.check.exclude] + _ignored_url_patterns(ctx.config)
+    urls = sorted(u for u in external_urls(ctx) if not any(p.search(u) for p in patterns))
+    if ctx.site.folder is None:
+        urls = [u for u in urls if ctx.site.exists(u) is None]
+    progress.total("links", len(urls))
+    results = {}
+    for url, result in client.map(client.check, urls):
+        results[url] = result
+        progress.step("links")
+    return results
+
+
+def _ignored_url_patterns(config: Config) -> list[re.Pattern[str]]:
+    from omnilinks.rules.base import RULES
+
+    patterns = []
+    for item in config.ignore:
+        if item in RULES:
+            continue
+        try:
+            patterns.append(re.compile(item))
+        except re.error:
+            continue
+    return patterns
+
+
+def _filter(config: Config, findings: list[Finding]) -> list[Finding]:
+    ignored_rules = set(config.ignore)
+    patterns = _ignored_url_patterns(config)
+    kept = []
+    for finding in findings:
+        if finding.rule in ignored_rules or finding.category in ignored_rules:
+            continue
+        if finding.target and any(p.search(finding.target) for p in patterns):
+            continue
+        severity = config.severity.get(finding.rule)
+        if severity == "off":
+            continue
+        kept.append(replace(finding, severity=severity) if severity else finding)
+    return kept

@@ -1,0 +1,31 @@
+"""`json`: the stable machine contract (schema_version 1)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from omnilinks.models import Report
+from omnilinks.report.base import Format, RenderOptions
+
+SCHEMA_VERSION = 1
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    counts = report.counts()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "omnilinks", "version": report.version},
+        "target": report.target,
+        "complete": report.complete,
+        "summary": {**counts, "pages": report.pages, "links": report.links},
+        "identity": report.identity.to_dict(),
+        "channels": [c.to_dict() for c in report.channels],
+        "findings": [f.to_dict() for f in report.findings],
+    }
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+FORMAT = Format("json", ".json", "The stable JSON report (schema_version 1)", render)

@@ -1,0 +1,15 @@
+"""Crawled text is untrusted: it must never become a terminal escape sequence
+or a CI log command when printed."""
+from __future__ import annotations
+
+import re
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: object, keep_newlines: bool = False) -> str:
+    """Printable text: control, bidi and escape characters shown as \\xNN / \\uNNNN."""
+    text = "" if value is None else str(value)
+    if not keep_newlines:
+        text = text.replace("\n", " ").replace("\r", " ")
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,18 @@
+"""Compare stage: every rule module, in one registry. A module declares its
+rules with `rule(...)` (stable ids in rules.base.RULES) and exposes `check(ctx)`."""
+from __future__ import annotations
+
+from omnilinks.models import Finding
+from omnilinks.rules import links
+from omnilinks.rules.base import Check, Context
+
+CHECKS: tuple[Check, ...] = (
+    links.check,
+)
+
+
+def run_rules(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(ctx))
+    return findings

@@ -1,0 +1,49 @@
+"""What every rule sees (`Context`) and the catalogue of stable rule ids."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from omnilinks.config import Config
+from omnilinks.fetch.client import Response
+from omnilinks.models import Category, Finding, Identity, Location, Page, Profile, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: Category
+    severity: Severity
+    summary: str
+
+    def finding(self, message: str, location: Location | None = None, **fields: Any) -> Finding:
+        return Finding(rule=self.id, category=self.category, severity=self.severity, message=message,
+                       location=location or Location(), **fields)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, category: Category, severity: Severity, summary: str) -> Rule:
+    """Declare a rule once, at import; ids are stable because users suppress them."""
+    if id in RULES:
+        raise ValueError(f"rule id {id} declared twice")
+    RULES[id] = Rule(id, category, severity, summary)
+    return RULES[id]
+
+
+@dataclass(frozen=True)
+class Context:
+    config: Config
+    pages: tuple[Page, ...]
+    identity: Identity
+    site_url: str
+    site: Any  # discover.SiteIndex: internal URL → Page
+    link_results: dict[str, Response] = field(default_factory=dict)  # URL without fragment → result
+    profiles: tuple[Profile, ...] = ()
+    offline: bool = False
+    identity_sources: dict[str, Any] = field(default_factory=dict)  # field → resolved-from details
+
+
+Check = Callable[[Context], Iterable[Finding]]

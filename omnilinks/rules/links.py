@@ -1,0 +1,151 @@
+"""Category `link`: what a link checker checks, with the fix for each."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from omnilinks.models import Finding, Link
+from omnilinks.normalize.email import normalize_email
+from omnilinks.normalize.phone import normalize_phone
+from omnilinks.rules.base import Context, rule
+
+MISSING = rule("link-internal-missing", "link", "error", "Internal link to a page or file that does not exist")
+FRAGMENT = rule("link-fragment-missing", "link", "error", "Link to a #fragment that is not on the target page")
+BROKEN = rule("link-broken", "link", "error", "External link answers with an HTTP error")
+UNREACHABLE = rule("link-unreachable", "link", "error", "External link cannot be reached (DNS, TLS, timeout, refused)")
+REDIRECT = rule("link-redirect", "link", "warning", "Link is redirected; link the final URL")
+INSECURE = rule("link-insecure", "link", "warning", "http: link from an https: site")
+MAILTO = rule("link-mailto-malformed", "link", "error", "mailto: link without a valid address")
+TEL = rule("link-tel-malformed", "link", "error", "tel: link without a valid phone number")
+WALLED = rule("link-unverifiable", "link", "notice", "The host answered with a bot wall; the link could not be verified")
+PRIVATE = rule("link-private-address", "link", "warning", "Link to a private or reserved address; not checked")
+SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before the run's deadline")
+
+# Fragments browsers handle without a matching id.
+BUILTIN_FRAGMENTS = {"", "top", "!"}
+
+
+def external_urls(ctx: Context) -> set[str]:
+    """URLs the network stage must check: http(s) links that are not the site's own files."""
+    urls = set()
+    for page in ctx.pages:
+        for link in page.links:
+            if urlsplit(link.url).scheme in ("http", "https") and not _served_locally(ctx, link.url):
+                urls.add(urldefrag(link.url)[0])
+    return urls
+
+
+def _served_locally(ctx: Context, url: str) -> bool:
+    return ctx.site.folder is not None and ctx.site.is_internal(url)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    https_site = ctx.site_url.startswith("https:")
+    for page in ctx.pages:
+        for link in page.links:
+            scheme = urlsplit(link.url).scheme.lower()
+            if scheme == "mailto":
+                yield from _mailto(link)
+            elif scheme == "tel":
+                yield from _tel(link, ctx.identity.country)
+            elif scheme in ("http", "https"):
+                if https_site and scheme == "http":
+                    yield INSECURE.finding(f"insecure link {link.raw} from an https site", link.location,
+                                           target=link.url, fix=f"Link {'https' + link.url[4:]} instead.")
+                if ctx.site.is_internal(link.url):
+                    yield from _internal(ctx, link)
+                else:
+                    yield from _external(ctx, link)
+
+
+def _internal(ctx: Context, link: Link) -> Iterator[Finding]:
+    exists = ctx.site.exists(link.url)
+    if exists is None:
+        yield from _external(ctx, link)
+        return
+    if not exists:
+        kind = "page" if link.tag in ("a", "area", "iframe") else f"{link.tag} source"
+        yield MISSING.finding(f"{kind} {link.raw} does not exist", link.location, target=link.url,
+                              fix=_missing_fix(ctx, link))
+        return
+    fragment = unquote(urlsplit(link.url).fragment)
+    if fragment in BUILTIN_FRAGMENTS or fragment.startswith(":~:") or link.tag not in ("a", "area"):
+        return
+    target = ctx.site.page_for(link.url)
+    if target is not None and target.is_html and fragment not in target.ids:
+        where = target.location.short()
+        close = _closest(fragment, target.ids)
+        hint = f" Did you mean #{close}?" if close else ""
+        yield FRAGMENT.finding(f"#{fragment} is not an id or anchor on {where}", link.location, target=link.url,
+                               fix=f"Add id=\"{fragment}\" to the target element in {where}, or change the link.{hint}")
+
+
+def _missing_fix(ctx: Context, link: Link) -> str:
+    path = urlsplit(link.url).path.rstrip("/")
+    stem = path.rsplit("/", 1)[-1]
+    for page in ctx.pages:
+        if stem and urlsplit(page.url).path.rstrip("/").endswith("/" + stem) and page.url != link.url:
+            return f"Link {page.url} (the page with that name), or create the missing page."
+    return "Create the page or file, or remove or correct the link."
+
+
+def _closest(fragment: str, ids: frozenset[str]) -> str | None:
+    lowered = fragment.lower().replace("_", "-")
+    for candidate in sorted(ids):
+        if candidate.lower().replace("_", "-") == lowered:
+            return candidate
+    return None
+
+
+def _external(ctx: Context, link: Link) -> Iterator[Finding]:
+    result = ctx.link_results.get(urldefrag(link.url)[0])
+    if result is None:
+        return
+    if result.wall:
+        yield WALLED.finding(f"{link.raw} could not be verified: {result.wall}", link.location, target=link.url,
+                             actual=result.wall, fix="Open the link in a browser to confirm it; omnilinks does not get past bot walls.")
+    elif result.error == "private":
+        yield PRIVATE.finding(f"{link.raw} points at a private or reserved address; not checked", link.location,
+                              target=link.url, actual=result.detail,
+                              fix="Link a public address, or run with --allow-private for a local preview.")
+    elif result.error == "deadline":
+        yield SKIPPED.finding(f"{link.raw} was not checked: the run's deadline was reached", link.location,
+                              target=link.url, fix="Raise check.deadline or check fewer links.")
+    elif result.error is not None and result.status is None or result.error in ("redirect_loop", "too_many_redirects"):
+        yield UNREACHABLE.finding(f"{link.raw} cannot be reached: {result.describe()}", link.location,
+                                  target=link.url, actual=result.error,
+                                  fix="Check the address for typos; if the site has moved, link its new address.")
+    elif result.status is not None and result.status >= 400:
+        yield BROKEN.finding(f"{link.raw} answers HTTP {result.status}", link.location, target=link.url,
+                             actual=str(result.status), fix=_broken_fix(result.status))
+    elif result.redirects and _meaningful_redirect(link.url, result.final_url):
+        yield REDIRECT.finding(f"{link.raw} redirects to {result.final_url}", link.location, target=link.url,
+                               expected=result.final_url, actual=link.url, fix=f"Link {result.final_url} directly.")
+
+
+def _meaningful_redirect(start: str, final: str) -> bool:
+    a, b = urlsplit(urldefrag(start)[0]), urlsplit(final)
+    # A trailing-slash or same-page redirect is noise, not a fix anyone wants.
+    return (a.scheme, a.netloc, a.path.rstrip("/"), a.query) != (b.scheme, b.netloc, b.path.rstrip("/"), b.query)
+
+
+def _broken_fix(status: int) -> str:
+    if status in (404, 410):
+        return "The page is gone: link its new address or remove the link."
+    if status >= 500:
+        return "The server failed; if it keeps failing, link another source or remove the link."
+    return f"The server refused the request (HTTP {status}); check the address."
+
+
+def _mailto(link: Link) -> Iterator[Finding]:
+    address = unquote(link.raw[7:].split("?", 1)[0])
+    if not all(normalize_email(part) for part in address.split(",") if part.strip()) or not address.strip():
+        yield MAILTO.finding(f"mailto: link with no valid address: {link.raw}", link.location, target=link.raw,
+                             field="email", fix="Write mailto:name@example.com with a complete address.")
+
+
+def _tel(link: Link, region: str) -> Iterator[Finding]:
+    number = unquote(link.raw[4:])
+    if normalize_phone(number, region) is None:
+        yield TEL.finding(f"tel: link with no valid phone number: {link.raw}", link.location, target=link.raw,
+                          field="phone", fix="Write tel:+<country code><number>, e.g. tel:+622155500123.")
