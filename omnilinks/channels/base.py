@@ -16,7 +16,7 @@ class ChannelRef:
     platform: str
     url: str  # canonical URL
     handle: str | None = None
-    kind: str = "profile"  # profile | listing | store | chat | share
+    kind: str = "profile"  # profile | channel_id | listing | short | store | chat | business_site | page
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class AdapterContext:
     channel: ChannelConfig | None = None  # place_id, facts from omnilinks.yml
     google_api_key: str | None = None
     name_match: str = "strict"
+    offline: bool = False  # adapters that need no network (WhatsApp, business.site) still decide
 
 
 class Adapter(Protocol):
@@ -37,3 +38,16 @@ class Adapter(Protocol):
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
         """Read the channel through ctx.client and say how far it could be verified."""
+
+
+PLATFORM_LABELS: dict[str, str] = {
+    "instagram": "Instagram", "facebook": "Facebook", "youtube": "YouTube", "tiktok": "TikTok", "x": "X",
+    "linkedin": "LinkedIn", "pinterest": "Pinterest", "whatsapp": "WhatsApp",
+    "google_business": "Google Business Profile", "tokopedia": "Tokopedia", "shopee": "Shopee",
+    "lazada": "Lazada", "bukalapak": "Bukalapak", "amazon": "Amazon", "etsy": "Etsy", "mastodon": "Mastodon",
+    "generic": "the page",
+}
+
+
+def label(platform: str) -> str:
+    return PLATFORM_LABELS.get(platform, platform)

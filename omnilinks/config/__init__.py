@@ -1,6 +1,7 @@
 """Load and validate omnilinks.yml into a frozen Config."""
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -141,7 +142,8 @@ def _validate_scalar(node: yaml.Node, spec: Scalar, path: str, where: str, line:
         raise ConfigError(path, f"expected a {spec.kind}", line, where)
     value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
     ok = {
-        "string": lambda v: isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool)),
+        # Unquoted dates and numbers are fine where text is expected (phone: 0215550123, checked: 2026-11-01).
+        "string": lambda v: isinstance(v, (str, datetime.date)) or (isinstance(v, (int, float)) and not isinstance(v, bool)),
         "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
         "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
         "boolean": lambda v: isinstance(v, bool),

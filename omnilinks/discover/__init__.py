@@ -23,6 +23,7 @@ class Site:
     folder: FolderSite | None = None
     responses: dict[str, Response] = field(default_factory=dict)  # live: crawled page URL → response
     truncated: bool = False
+    robots_disallowed: frozenset[str] = frozenset()  # live: same-site URLs robots.txt forbids fetching
     _by_url: dict[str, Page] = field(default_factory=dict)
 
     def index(self) -> None:
@@ -49,7 +50,10 @@ class Site:
         """Folder: whether a file serves the URL. Live: known from the crawl, else None (check it)."""
         if self.folder is not None:
             return self.folder.file_for(url) is not None
-        response = self.responses.get(canonical(url))
+        key = canonical(url)
+        if key in self.robots_disallowed:
+            return True  # robots.txt forbids the request; the link is not ours to judge
+        response = self.responses.get(key)
         return None if response is None else response.ok
 
 
@@ -62,7 +66,7 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
     if is_url(target):
         result = crawl(target, client, max_pages, max_depth, region, on_page)
         site = Site("live", normalize_base(target), result.pages, responses=result.responses,
-                    truncated=result.truncated)
+                    truncated=result.truncated, robots_disallowed=frozenset(result.skipped_robots))
     else:
         if not os.path.isdir(target):
             raise OmnilinksError(f"{target}: not a folder or an http(s) URL")

@@ -59,13 +59,12 @@ papua barat daya/southwest papua"""
 PROVINCES: frozenset[str] = frozenset(
     form for line in _PROVINCES.splitlines() for form in line.split("/"))
 
-_STREET_WORDS = frozenset({"jalan", "jl", "jln"})
-_GANG_WORDS = frozenset({"gang", "gg"})
-# Administrative words: they label the name that follows and say nothing themselves.
+# Administrative words (after abbreviation expansion): they label the name that
+# follows and say nothing themselves.
 _AREA_WORDS = frozenset({
-    "kelurahan", "kel", "kecamatan", "kec", "kabupaten", "kab", "kota", "kodya", "desa", "ds",
-    "provinsi", "prov", "propinsi", "city", "regency", "district", "subdistrict", "village",
-    "province", "kampung", "kp", "dusun", "dsn", "lingkungan", "komplek", "kompleks", "perumahan",
+    "kelurahan", "kecamatan", "kabupaten", "kota", "kodya", "desa", "provinsi", "city", "regency",
+    "district", "subdistrict", "village", "province", "kampung", "kp", "dusun", "dsn",
+    "lingkungan", "komplek", "kompleks", "perumahan",
 })
 _ENGLISH_STREET_TYPES = frozenset({"street", "road", "avenue", "lane", "boulevard", "drive", "way"})
 _EXPANSIONS: dict[str, tuple[str, ...]] = {
@@ -87,7 +86,7 @@ _EXPANSIONS: dict[str, tuple[str, ...]] = {
 # Titles streets are named with or without ("Jl. Jend. Sudirman" = "Jl. Sudirman").
 _HONORIFICS = frozenset({
     "jenderal", "letjen", "mayjen", "brigjen", "laksamana", "kolonel", "kol", "kapten", "mayor",
-    "prof", "dr", "ir", "kh", "h", "hj", "hr", "mh", "mt", "raden", "haji",
+    "prof", "dr", "ir", "kh", "h", "hj", "hr", "mh", "mt", "r", "raden", "haji",
 })
 
 _INITIAL_DOT = re.compile(r"(?<=\b\w)\.(?=\w\b)")
@@ -130,9 +129,17 @@ def _fold(text: str) -> str:
     return _INITIAL_DOT.sub("", text)
 
 
-def _cut(text: str, match: re.Match[str]) -> str:
-    # A comma in place of the cut part ends the street name there.
-    return text[:match.start()] + "," + text[match.end():]
+def _pull(pattern: re.Pattern[str], text: str,
+          last: bool = False) -> tuple[re.Match[str] | None, str]:
+    """First (or last) match of ``pattern``, and ``text`` with a comma in its place.
+
+    The comma ends the street name there ("Jl. Mawar RT 3 Bandung").
+    """
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return None, text
+    match = matches[-1] if last else matches[0]
+    return match, text[:match.start()] + "," + text[match.end():]
 
 
 def _expand(tokens: Iterable[str]) -> list[str]:
@@ -154,56 +161,71 @@ def _number_value(text: str) -> str:
     return "-".join(re.sub(r"^0+(?=\d)", "", part) for part in parts)
 
 
-def parse_address(text: str) -> AddressParts:
-    """Split an address into the parts that are compared separately."""
-    folded = _fold(text)
-    tokens = tuple(_expand(re.findall(r"[a-z0-9]+", _COUNTRY.sub(" ", folded))))
-    rest = folded
-    rt = rw = None
-    if match := _RT_RW.search(rest):
-        rt, rw, rest = str(int(match.group(1))), str(int(match.group(2))), _cut(rest, match)
-    if rt is None and (match := _RT.search(rest)):
-        rt, rest = str(int(match.group(1))), _cut(rest, match)
-    if rw is None and (match := _RW.search(rest)):
-        rw, rest = str(int(match.group(1))), _cut(rest, match)
-    number = None
-    if match := _NUMBER.search(rest):
-        number, rest = _number_value(match.group(1)), _cut(rest, match)
+def _identifiers(text: str) -> tuple[dict[str, str | None], str]:
+    """RT/RW, house number, block and postcode, and the text left around them."""
+    found: dict[str, str | None] = dict.fromkeys(("rt", "rw", "number", "block", "postcode"))
+    pair, text = _pull(_RT_RW, text)
+    if pair:
+        found["rt"], found["rw"] = str(int(pair.group(1))), str(int(pair.group(2)))
+    for key, pattern in (("rt", _RT), ("rw", _RW)):
+        if found[key] is None:
+            match, text = _pull(pattern, text)
+            found[key] = str(int(match.group(1))) if match else None
+    match, text = _pull(_NUMBER, text)
+    found["number"] = _number_value(match.group(1)) if match else None
     blocks: list[str] = []
-    while match := _BLOCK.search(rest):
+    while True:
+        match, text = _pull(_BLOCK, text)
+        if match is None:
+            break
         kind = "kav" if match.group(1).startswith("ka") else "blok"
         blocks.append(f"{kind} {_number_value(match.group(2))}")
-        rest = _cut(rest, match)
-    rest = _COUNTRY.sub(",", rest)
-    postcode = None
-    if postcodes := list(_POSTCODE.finditer(rest)):
-        postcode, rest = postcodes[-1].group(0), _cut(rest, postcodes[-1])
+    found["block"] = " ".join(blocks) or None
+    # Postcodes come last in an address; cutting the last five-digit run leaves
+    # any other number in place.
+    match, text = _pull(_POSTCODE, _COUNTRY.sub(",", text), last=True)
+    found["postcode"] = match.group(0) if match else None
+    return found, text
 
+
+def _names(text: str) -> tuple[list[str], list[str], str | None]:
+    """Street tokens, area tokens and a bare house number from the remaining text."""
     street: list[str] = []
     gang: list[str] = []
     area: list[str] = []
-    segments = [_drop_province(re.findall(r"[a-z0-9]+", seg)) for seg in re.split(r"[,;\n]", rest)]
+    number: str | None = None
+    segments = [_drop_province(re.findall(r"[a-z0-9]+", seg)) for seg in re.split(r"[,;\n]", text)]
     for segment in segments:
         target = area
         for token in _expand(segment):
-            if token in _STREET_WORDS:
+            if token == "jalan":
                 target = street if not street else area
-            elif token in _GANG_WORDS:
+            elif token == "gang":
                 target = gang
             elif token in _AREA_WORDS:
+                target = area
+            elif target is street and street and _HOUSE_NUMBER.fullmatch(token):
+                # "Jl. Kemang Raya 10 Jakarta": a bare number ends the street name.
+                number = number or _number_value(token)
                 target = area
             else:
                 target.append(token)
     if not street:
-        street, english_number = _english_street(segments, area)
-        number = number or english_number
-    if street and number is None and _HOUSE_NUMBER.fullmatch(street[-1]) and len(street) > 1:
-        number = _number_value(street.pop())
+        street, number = _english_street(segments, area)
     if not street:
         street, gang = gang, []
-    return AddressParts(raw=text, street=tuple(street), number=number, rt=rt, rw=rw,
-                        postcode=postcode, block=" ".join(blocks) or None,
-                        area=tuple(gang + area), tokens=tokens)
+    return street, gang + area, number
+
+
+def parse_address(text: str) -> AddressParts:
+    """Split an address into the parts that are compared separately."""
+    folded = _fold(text)
+    tokens = tuple(_expand(re.findall(r"[a-z0-9]+", _COUNTRY.sub(" ", folded))))
+    found, rest = _identifiers(folded)
+    street, area, bare_number = _names(rest)
+    return AddressParts(raw=text, street=tuple(street), number=found["number"] or bare_number,
+                        rt=found["rt"], rw=found["rw"], postcode=found["postcode"],
+                        block=found["block"], area=tuple(area), tokens=tokens)
 
 
 def _english_street(segments: Sequence[list[str]],
@@ -237,8 +259,8 @@ def _token_equal(a: str, b: str) -> bool:
 
 
 def _streets_equal(a: Sequence[str], b: Sequence[str]) -> bool:
-    core_a = [t for t in a if t not in _HONORIFICS and len(t) > 1] or list(a)
-    core_b = [t for t in b if t not in _HONORIFICS and len(t) > 1] or list(b)
+    core_a = [t for t in a if t not in _HONORIFICS] or list(a)
+    core_b = [t for t in b if t not in _HONORIFICS] or list(b)
     if "".join(core_a) == "".join(core_b):
         return True
     return len(core_a) == len(core_b) and all(map(_token_equal, core_a, core_b))

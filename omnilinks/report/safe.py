@@ -13,3 +13,18 @@ def clean_text(value: object, keep_newlines: bool = False) -> str:
     if not keep_newlines:
         text = text.replace("\n", " ").replace("\r", " ")
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+
+
+LEGACY_COMMAND = "##["
+LEADING_COMMAND = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
+
+
+def defuse_commands(text: str) -> str:
+    """No CI runner reads this text as a workflow command.
+
+    The runner honours `##[command]` anywhere in a line and `::command::` at the
+    start of one; a space breaks both without hiding what the text said.
+    """
+    while LEGACY_COMMAND in text:
+        text = text.replace(LEGACY_COMMAND, "# #[")
+    return LEADING_COMMAND.sub(r"\1: ", text)

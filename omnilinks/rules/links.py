@@ -21,6 +21,10 @@ WALLED = rule("link-unverifiable", "link", "notice", "The host answered with a b
 PRIVATE = rule("link-private-address", "link", "warning", "Link to a private or reserved address; not checked")
 SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before the run's deadline")
 
+# Hosts whose whole job is to redirect: linking the short form is deliberate.
+SHORTENERS = {"maps.app.goo.gl", "goo.gl", "g.page", "g.co", "bit.ly", "s.id", "tinyurl.com", "wa.me", "t.me",
+              "m.me", "fb.me", "youtu.be", "lnkd.in", "forms.gle", "t.co", "ow.ly", "buff.ly", "shope.ee",
+              "tokopedia.link", "vt.tiktok.com", "vm.tiktok.com", "spoti.fi", "amzn.to"}
 # Fragments browsers handle without a matching id.
 BUILTIN_FRAGMENTS = {"", "top", "!"}
 
@@ -125,6 +129,8 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
 
 def _meaningful_redirect(start: str, final: str) -> bool:
     a, b = urlsplit(urldefrag(start)[0]), urlsplit(final)
+    if (a.hostname or "").lower() in SHORTENERS:
+        return False
     # A trailing-slash or same-page redirect is noise, not a fix anyone wants.
     return (a.scheme, a.netloc, a.path.rstrip("/"), a.query) != (b.scheme, b.netloc, b.path.rstrip("/"), b.query)
 

@@ -1,0 +1,132 @@
+"""URL shapes shared by the adapters: host forms, the site's registrable
+domain, redirect wrappers and share links (which are never profiles)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+# Host prefixes that serve the same account as the bare host.
+MIRROR_PREFIXES = ("www.", "m.", "mobile.", "web.", "touch.", "mbasic.")
+# Second-level labels under which registrations happen one level deeper
+# (kopisenja.co.id is registered; co.id is not). A short list, not the full PSL:
+# enough for the sites omnilinks meets (Indonesia first) without a dependency.
+SECOND_LEVEL = frozenset({
+    "co.id", "or.id", "ac.id", "sch.id", "web.id", "my.id", "biz.id", "go.id", "net.id", "mil.id",
+    "ponpes.id", "desa.id", "co.uk", "org.uk", "ac.uk", "com.au", "net.au", "org.au", "com.sg", "com.my",
+    "co.jp", "com.br", "co.nz", "co.za", "com.ph", "com.vn", "co.th", "co.in", "com.tw", "com.hk",
+})
+TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|igshid|igsh|mibextid|si|hl|ref|ref_src|_rdr|s|t|feature|lang|locale|is_from_webapp|sender_device)$", re.I)
+LINK_IN_BIO_HOSTS = frozenset({
+    "linktr.ee", "lnk.bio", "bio.link", "beacons.ai", "linkin.bio", "taplink.cc", "heylink.me", "msha.ke",
+    "campsite.bio", "solo.to", "s.id", "linkfly.to", "tap.bio", "allmylinks.com", "bio.site", "lynk.id",
+})
+
+
+@dataclass(frozen=True)
+class UrlParts:
+    host: str  # lower case, mirror prefix removed
+    segments: tuple[str, ...]  # non-empty path segments, percent-decoded
+    query: dict[str, str]
+
+
+def absolute(url: str) -> str:
+    """Scheme-less links ("twitch.tv/illojuan" in a bio) as https URLs."""
+    url = url.strip()
+    if url.startswith("//"):
+        return "https:" + url
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        return "https://" + url
+    return url
+
+
+def split(url: str) -> UrlParts | None:
+    try:
+        parts = urlsplit(absolute(url))
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    for prefix in MIRROR_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix):]
+            break
+    segments = tuple(unquote(s) for s in parts.path.split("/") if s)
+    query = {k: v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    return UrlParts(host, segments, query)
+
+
+def host_is(host: str, *domains: str) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def registrable_domain(host: str) -> str:
+    host = host.lower().rstrip(".").removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) >= 3 and ".".join(labels[-2:]) in SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def reaches_site(url: str, site_url: str) -> bool:
+    """The link lands on the site: same registrable domain (www. and subdomains count)."""
+    link, site = split(url), split(site_url)
+    if link is None or site is None:
+        return False
+    return registrable_domain(link.host) == registrable_domain(site.host)
+
+
+def without_tracking(url: str) -> str:
+    """The URL with fragment, tracking parameters and a trailing slash removed, host lower-cased."""
+    parts = urlsplit(absolute(url))
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAM.match(k)])
+    path = parts.path.rstrip("/") or ""
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def unwrap_redirect(url: str) -> str:
+    """The destination inside a platform's click-tracking wrapper (YouTube, Instagram, Facebook, Google)."""
+    parts = split(url)
+    if parts is None:
+        return url
+    query = parse_qs(urlsplit(absolute(url)).query)
+    wrapped = (
+        (host_is(parts.host, "youtube.com") and parts.segments[:1] == ("redirect",) and "q")
+        or (parts.host == "l.instagram.com" and "u")
+        or (host_is(parts.host, "facebook.com") and parts.segments[:1] == ("l.php",) and "u")
+        or (parts.host.startswith("google.") and parts.segments[:1] == ("url",) and ("q" if "q" in query else "url"))
+    )
+    if wrapped and query.get(wrapped):
+        return absolute(query[wrapped][0])
+    return url
+
+
+def is_link_in_bio(url: str) -> bool:
+    parts = split(url)
+    return parts is not None and host_is(parts.host, *LINK_IN_BIO_HOSTS)
+
+
+def is_share_link(url: str) -> bool:
+    """Share and intent links post or message *to* a platform; they never name a profile."""
+    parts = split(url)
+    if parts is None:
+        return False
+    first = parts.segments[0].lower() if parts.segments else ""
+    if host_is(parts.host, "facebook.com", "fb.com"):
+        return first in ("sharer", "sharer.php", "share.php", "share", "dialog") or first.startswith("sharer")
+    if host_is(parts.host, "twitter.com", "x.com"):
+        return first in ("intent", "share", "home") and (first != "home" or "status" in parts.query)
+    if host_is(parts.host, "instagram.com"):
+        return first == "direct"
+    if host_is(parts.host, "linkedin.com"):
+        return first in ("sharearticle", "cws") or (first == "sharing")
+    if parts.host == "wa.me":
+        return not parts.segments and "text" in parts.query
+    if host_is(parts.host, "whatsapp.com") and parts.host != "chat.whatsapp.com":
+        return first == "send" and not parts.query.get("phone") and "text" in parts.query
+    if host_is(parts.host, "pinterest.com"):
+        return first == "pin" and len(parts.segments) > 1 and parts.segments[1] == "create"
+    if parts.host == "t.me":
+        return first == "share"
+    return False

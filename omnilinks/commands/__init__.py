@@ -1,0 +1,1 @@
+"""Subcommands beyond check and demo; each module registers itself with omnilinks.cli.register."""
