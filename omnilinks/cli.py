@@ -91,7 +91,7 @@ def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports
         report = run(target, RunOptions(**{**opts.__dict__, "progress": progress, "cancel": cancel}))
     emit(report, fmt, output, extra, color)
     if stopped:
-        click.echo(f"omnilinks: interrupted; the report holds what was checked so far", err=True)
+        click.echo("omnilinks: interrupted; the report holds what was checked so far", err=True)
         sys.exit(INTERRUPT_CODES[stopped[0]])
     threshold = fail_on or _config_fail_on(report)
     sys.exit(1 if report.fails(threshold) else 0)

@@ -175,7 +175,7 @@ class Report:
     complete: bool = True
     config_path: str | None = None
     root: str | None = None  # folder checked, for paths relative to the repository
-    nap_table: tuple[tuple[str, str, str, Location], ...] = ()  # (field, source label, value, location)
+    notes: tuple[str, ...] = ()  # what the user should know about the run itself (cache rebuilt, crawl cut short)
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "notice": 0}

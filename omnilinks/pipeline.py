@@ -1,13 +1,10 @@
 """The one pipeline: discover pages → fetch → extract → compare (rules) → report."""
 from __future__ import annotations
 
-import os
 import re
 import threading
 import time
 from dataclasses import dataclass, replace
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import requests
 
@@ -108,10 +105,22 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     findings = _filter(config, run_rules(ctx))
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
+    notes = _run_notes(client, site, complete)
     return Report(target=target, findings=tuple(sorted(findings, key=Finding.sort_key)), channels=profiles,
                   identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
                   complete=complete, config_path=config.path,
-                  root=str(site.folder.root) if site.folder is not None else None)
+                  root=str(site.folder.root) if site.folder is not None else None, notes=notes)
+
+
+def _run_notes(client: HttpClient, site: Site, complete: bool) -> tuple[str, ...]:
+    notes = []
+    if client.cache is not None and client.cache.warning:
+        notes.append(client.cache.warning)
+    if site.truncated:
+        notes.append("the crawl stopped at the page or depth limit; raise --max-pages/--max-depth to read more")
+    if not complete:
+        notes.append("the run was interrupted or reached its deadline: results cover what was checked so far")
+    return tuple(notes)
 
 
 def _past_deadline(client: HttpClient) -> bool:

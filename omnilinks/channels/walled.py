@@ -21,8 +21,8 @@ def og_title(text: str) -> str | None:
     return " ".join(html.unescape(match.group(1)).split()) or None if match else None
 
 
-def walled_fetch(ref: ChannelRef, ctx: AdapterContext, why: str, gone_markers: tuple[str, ...] = (),
-                 name_of: "type[object] | None" = None) -> tuple[Profile, Response | None, str]:
+def walled_fetch(ref: ChannelRef, ctx: AdapterContext, why: str,
+                 gone_markers: tuple[str, ...] = ()) -> tuple[Profile, Response | None, str]:
     """(profile, response, page text): the profile is unverifiable unless the page proves the account gone."""
     if ctx.offline:
         return offline_profile(ref, ctx), None, ""

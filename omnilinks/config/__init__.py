@@ -55,7 +55,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     check: CheckOptions = field(default_factory=CheckOptions)
 
-    def with_check(self, **changes: Any) -> "Config":
+    def with_check(self, **changes: Any) -> Config:
         return replace(self, check=replace(self.check, **changes))
 
 
@@ -175,7 +175,7 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
     channels_node = _child(node, "channels")
     channel_nodes = channels_node.value if isinstance(channels_node, yaml.SequenceNode) else []
     channels = []
-    for item, item_node in zip(data.get("channels") or [], channel_nodes):
+    for item, item_node in zip(data.get("channels") or [], channel_nodes, strict=True):
         line = item_node.start_mark.line + 1
         if isinstance(item, str):
             channels.append(ChannelConfig(url=item, line=line))

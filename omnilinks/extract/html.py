@@ -9,7 +9,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.structured import structured_facts

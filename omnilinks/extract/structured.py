@@ -2,6 +2,9 @@
 microformats h-card, meta tags and the <title> suffix."""
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -19,17 +22,71 @@ BUSINESS_TYPES = {
     "EducationalOrganization", "School", "NGO", "LegalService", "Attorney", "AccountingService",
     "RealEstateAgent", "HomeAndConstructionBusiness", "EntertainmentBusiness", "FinancialService",
 }
+# Business types that are not places: Google does not ask them for an address.
+NOT_LOCAL = {"Organization", "Corporation", "OnlineStore", "OnlineBusiness", "NGO", "EducationalOrganization"}
+# Where a page's business hides inside another entity (Yoast, Rank Math, WebPage.about…).
+NESTING_KEYS = ("publisher", "mainEntity", "about", "provider", "brand", "author")
 MICRODATA_FIELDS = {"name": "name", "telephone": "phone", "email": "email", "address": "address",
-                    "openinghours": "hours", "logo": "logo", "url": "website"}
+                    "openinghours": "hours", "logo": "logo", "url": "website", "sameas": "profile"}
+URL_FIELDS = {"logo", "website", "profile"}
+WHATSAPP_WORD = re.compile(r"whats\s*app|\bwa\b", re.I)
 
 
 def is_business(types: set[str]) -> bool:
     return bool(types & BUSINESS_TYPES) or any(t.endswith(("Store", "Business", "Restaurant", "Clinic")) for t in types)
 
 
+def is_local_business(types: set[str]) -> bool:
+    return is_business(types) and not types <= NOT_LOCAL
+
+
 def jsonld_types(entity: dict[str, Any]) -> set[str]:
     kind = entity.get("@type") or []
-    return {str(k).rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind])}
+    return {str(k).rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in (kind if isinstance(kind, list) else [kind])}
+
+
+def business_entities(jsonld: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Organization/LocalBusiness entities of a page, nested ones included, with
+    `{"@id": …}` references replaced by the node they name."""
+    by_id = {e["@id"]: e for e in jsonld if isinstance(e.get("@id"), str)}
+    found: list[dict[str, Any]] = []
+    seen: set[int] = set()
+
+    def visit(entity: Any, line: Any, depth: int) -> None:
+        if isinstance(entity, list):
+            for item in entity:
+                visit(item, line, depth)
+            return
+        if not isinstance(entity, dict) or depth > 3:
+            return
+        if set(entity) <= {"@id", "__line__"} and entity.get("@id") in by_id:
+            entity = by_id[entity["@id"]]
+        if id(entity) in seen:
+            return
+        seen.add(id(entity))
+        if is_business(jsonld_types(entity)):
+            resolved = {k: _deref(v, by_id) for k, v in entity.items()}
+            found.append(resolved | {"__line__": entity.get("__line__", line)})
+        for key in NESTING_KEYS:
+            visit(entity.get(key), entity.get("__line__", line), depth + 1)
+
+    for entity in jsonld:
+        visit(entity, entity.get("__line__"), 0)
+    return found
+
+
+def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, dict) and set(value) == {"@id"} and value["@id"] in by_id:
+        return by_id[value["@id"]]
+    if isinstance(value, list):
+        return [_deref(v, by_id) for v in value]
+    return value
+
+
+def as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def address_text(value: Any) -> str | None:
@@ -38,60 +95,107 @@ def address_text(value: Any) -> str | None:
     if isinstance(value, str):
         return " ".join(value.split()) or None
     if isinstance(value, dict):
-        parts = [value.get(k) for k in ("streetAddress", "addressLocality", "addressRegion")]
-        tail = " ".join(str(value[k]) for k in ("postalCode",) if value.get(k))
-        text = ", ".join(str(p) for p in parts if p)
-        return (f"{text} {tail}".strip() if text else tail) or None
+        parts = [_scalar(value.get(k)) for k in ("streetAddress", "addressLocality", "addressRegion")]
+        text = ", ".join(p for p in parts if p)
+        tail = _scalar(value.get("postalCode")) or ""
+        return (f"{text} {tail}".strip() if text else tail) or _scalar(value.get("name"))
     return None
 
 
-def _first_text(value: Any) -> str | None:
+def _scalar(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        value = value.get("url") or value.get("contentUrl") or value.get("@id") or value.get("name")
-    return str(value).strip() if value not in (None, "") else None
+        value = value.get("@value") or value.get("name")
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _first_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl") or value.get("@id")
+    return str(value).strip() if isinstance(value, str) and value.strip() else None
+
+
+def entity_values(entity: dict[str, Any], base: str) -> Iterator[tuple[str, Any, str]]:
+    """(field, value, JSON key) for every brand fact a JSON-LD business entity states."""
+    name = _scalar(entity.get("name"))
+    if name:
+        yield "name", name, "name"
+    for phone in as_list(entity.get("telephone")):
+        if _scalar(phone):
+            yield "phone", _scalar(phone), "telephone"
+    for email in as_list(entity.get("email")):
+        if _scalar(email):
+            yield "email", _scalar(email), "email"
+    address = address_text(entity.get("address"))
+    if address:
+        yield "address", address, "address"
+    hours = entity.get("openingHoursSpecification") or entity.get("openingHours")
+    if hours:
+        yield "hours", hours, "openingHoursSpecification" if "openingHoursSpecification" in entity else "openingHours"
+    for key, field in (("logo", "logo"), ("url", "website")):
+        value = _first_url(entity.get(key))
+        if value:
+            yield field, urljoin(base, value), key
+    for url in as_list(entity.get("sameAs")):
+        if isinstance(url, str) and url.strip():
+            yield "profile", url.strip(), "sameAs"
+    for point in as_list(entity.get("contactPoint")):
+        if not isinstance(point, dict):
+            continue
+        chat = bool(WHATSAPP_WORD.search(str(point.get("contactType") or "") + str(point.get("name") or "")))
+        for phone in as_list(point.get("telephone")):
+            if _scalar(phone):
+                yield ("whatsapp" if chat else "phone"), _scalar(phone), "telephone"
+        for email in as_list(point.get("email")):
+            if _scalar(email):
+                yield "email", _scalar(email), "email"
 
 
 def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[tuple[str, str], ...],
                      title: str, location: Location, base: str) -> tuple[Fact, ...]:
     facts: list[Fact] = []
-    for entity in jsonld:
-        if is_business(jsonld_types(entity)):
-            facts.extend(_entity_facts(entity, "jsonld", Location(location.path, entity.get("__line__"), None, location.url), base))
+    scripts = _script_lines(root) if jsonld else {}
+    for entity in business_entities(jsonld):
+        line = entity.get("__line__")
+        for field, value, key in entity_values(entity, base):
+            where = Location(location.path, _value_line(scripts.get(line), line, key, value), None, location.url)
+            facts.append(Fact(field, value, "jsonld", where))
     facts.extend(_microdata(root, location, base))
     facts.extend(_hcard(root, location, base))
     meta_map = dict(meta)
     if meta_map.get("og:site_name"):
         facts.append(Fact("name", meta_map["og:site_name"], "og:site_name", location))
+    for text, source in ((meta_map.get("og:title") or "", "og:title"), (title, "title")):
+        _, suffix = strip_title_suffix(text) if text else ("", None)
+        if suffix:
+            facts.append(Fact("name", suffix, source, location))
     if meta_map.get("og:image"):
-        facts.append(Fact("logo", urljoin(base, meta_map["og:image"]), "og:image", location))
-    _, suffix = strip_title_suffix(title) if title else ("", None)
-    if suffix:
-        facts.append(Fact("name", suffix, "title", location))
+        facts.append(Fact("image", urljoin(base, meta_map["og:image"]), "og:image", location))
+    if meta_map.get("twitter:site"):
+        facts.append(Fact("handle", meta_map["twitter:site"], "twitter:site", location))
     return tuple(facts)
 
 
-def _entity_facts(entity: dict[str, Any], source: str, where: Location, base: str) -> list[Fact]:
-    facts = []
-    for key, field in (("name", "name"), ("telephone", "phone"), ("email", "email")):
-        value = _first_text(entity.get(key))
-        if value:
-            facts.append(Fact(field, value, source, where))
-    address = address_text(entity.get("address"))
-    if address:
-        facts.append(Fact("address", address, source, where))
-    hours = entity.get("openingHoursSpecification") or entity.get("openingHours")
-    if hours:
-        facts.append(Fact("hours", hours, source, where))
-    for key, field in (("logo", "logo"), ("url", "website")):
-        value = _first_text(entity.get(key))
-        if value:
-            facts.append(Fact(field, urljoin(base, value), source, where))
-    for point in entity.get("contactPoint") or []:
-        if isinstance(point, dict) and point.get("telephone"):
-            facts.append(Fact("phone", str(point["telephone"]), source, where))
-    return facts
+def _script_lines(root: Any) -> dict[int, str]:
+    return {s.sourceline: s.text or "" for s in root.iter("script")
+            if (s.get("type") or "").strip().lower() == "application/ld+json" and s.sourceline}
+
+
+def _value_line(source: str | None, line: int | None, key: str, value: Any) -> int | None:
+    """The line of `"key": value` inside the script, so annotations point at the value."""
+    if not source or not line:
+        return line
+    needle = json.dumps(value, ensure_ascii=False)[:40] if isinstance(value, str) else None
+    start = source.find(needle) if needle else -1
+    if start < 0:
+        start = source.find(f'"{key}"')
+    return line + source.count("\n", 0, start) if start >= 0 else line
 
 
 def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
@@ -101,50 +205,75 @@ def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
         if not is_business(types):
             continue
         for prop in scope.iterfind(".//*[@itemprop]"):
-            name = prop.get("itemprop", "").lower()
-            field = MICRODATA_FIELDS.get(name)
-            if field is None or _owner(prop) is not scope and name != "address":
-                continue
-            value = prop.get("content") or prop.get("href") or prop.get("src") or " ".join(prop.text_content().split())
-            if field == "phone":
-                value = value.removeprefix("tel:")
-            if field == "email":
-                value = value.removeprefix("mailto:")
-            if field in ("logo", "website"):
-                value = urljoin(base, value)
-            if value:
-                facts.append(Fact(field, value, "microdata", Location(location.path, prop.sourceline, None, location.url)))
+            for name in prop.get("itemprop", "").lower().split():
+                field = MICRODATA_FIELDS.get(name)
+                if field is None or _owner(prop) is not scope:
+                    continue
+                value = _microdata_value(prop, field)
+                if field in URL_FIELDS:
+                    value = urljoin(base, value) if value else value
+                if value:
+                    facts.append(Fact(field, value, "microdata", Location(location.path, prop.sourceline, None, location.url)))
     return facts
 
 
+def _microdata_value(prop: Any, field: str) -> str:
+    if field in URL_FIELDS:
+        return (prop.get("href") or prop.get("src") or prop.get("content") or "").strip()
+    value = prop.get("content") or prop.get("datetime")
+    if value is None and field in ("phone", "email") and prop.get("href"):
+        value = prop.get("href")
+    if value is None:
+        value = " ".join(prop.text_content().split())
+    return value.strip().removeprefix("tel:").removeprefix("mailto:")
+
+
 def _owner(prop: Any) -> Any:
+    # An itemprop that is itself a scope (address → PostalAddress) belongs to the scope above it.
     for ancestor in prop.iterancestors():
         if ancestor.get("itemscope") is not None:
             return ancestor
     return None
 
 
-HCARD = {"p-name": "name", "p-org": "name", "p-tel": "phone", "u-email": "email", "p-adr": "address",
-         "h-adr": "address", "p-street-address": "address", "u-logo": "logo", "u-url": "website"}
+HCARD = {"p-org": "name", "p-name": "name", "p-tel": "phone", "u-tel": "phone", "u-email": "email",
+         "p-adr": "address", "h-adr": "address", "p-street-address": "address", "u-logo": "logo", "u-url": "website"}
+# An h-card with none of these is a person (a post's author), not the business.
+BUSINESS_HCARD = {"p-org", "p-adr", "h-adr", "p-street-address", "p-tel", "u-tel", "u-logo"}
 
 
 def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
     facts: list[Fact] = []
     for card in root.iterfind(".//*[@class]"):
-        if "h-card" not in card.get("class", "").split():
+        if "h-card" not in card.get("class", "").split() or _in_entry(card):
             continue
+        found: list[tuple[str, str, Any]] = []
+        skip: set[Any] = set()
         for element in card.iter():
-            if not isinstance(element.tag, str):
+            if not isinstance(element.tag, str) or element in skip:
                 continue
-            for cls in (element.get("class") or "").split():
-                field = HCARD.get(cls)
-                if field is None:
-                    continue
-                value = element.get("href") or element.get("src") or " ".join(element.text_content().split())
-                value = value.removeprefix("tel:").removeprefix("mailto:")
-                if field in ("logo", "website"):
-                    value = urljoin(base, value)
-                if value:
-                    facts.append(Fact(field, value, "hcard", Location(location.path, element.sourceline, None, location.url)))
-                break
+            classes = (element.get("class") or "").split()
+            cls = next((c for c in classes if c in HCARD), None)
+            if cls is None:
+                continue
+            if cls in ("p-adr", "h-adr"):
+                skip.update(element.iterdescendants())
+            raw = element.get("href") or element.get("src") if HCARD[cls] in URL_FIELDS | {"phone", "email"} else None
+            value = (raw or " ".join(element.text_content().split())).removeprefix("tel:").removeprefix("mailto:")
+            found.append((cls, value, element))
+        if not any(cls in BUSINESS_HCARD for cls, _, _ in found):
+            continue
+        has_org = any(cls == "p-org" for cls, _, _ in found)
+        for cls, value, element in found:
+            field = HCARD[cls]
+            if cls == "p-name" and has_org:
+                continue  # the person's name on a business card; p-org names the business
+            if field in URL_FIELDS:
+                value = urljoin(base, value)
+            if value:
+                facts.append(Fact(field, value, "hcard", Location(location.path, element.sourceline, None, location.url)))
     return facts
+
+
+def _in_entry(card: Any) -> bool:
+    return any({"h-entry", "p-author", "u-author"} & set((a.get("class") or "").split()) for a in card.iterancestors())

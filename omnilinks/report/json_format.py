@@ -17,6 +17,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "omnilinks", "version": report.version},
         "target": report.target,
         "complete": report.complete,
+        "notes": list(report.notes),
         "summary": {**counts, "pages": report.pages, "links": report.links},
         "identity": report.identity.to_dict(),
         "channels": [c.to_dict() for c in report.channels],

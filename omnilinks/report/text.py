@@ -37,6 +37,8 @@ def render(report: Report, options: RenderOptions) -> str:
             lines.append(f"  {paint(channel.status, f'{channel.status:<14}')} {channel.platform:<16} "
                          f"{clean_text(channel.url)} ({back}){reason}")
         lines.append("")
+    for note in report.notes:
+        lines.append(paint("warning", f"note: {clean_text(note)}"))
     counts = report.counts()
     summary = (f"{report.pages} pages, {report.links} links, {len(report.channels)} channels: "
                f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices")

@@ -1,0 +1,127 @@
+"""`sarif`: SARIF 2.1.0 for GitHub code scanning.
+
+Code scanning shows a result only when it points at a file in the repository,
+so each result goes on: the source file that produced the built page (source
+mapping; the built page is kept in relatedLocations), else the built page,
+else — for a finding about a channel — the line of omnilinks.yml that declares
+the channel, else line 1 of omnilinks.yml. Findings with no file at all and no
+config (a live URL checked without omnilinks.yml) cannot be shown by code
+scanning: they are left out of `results` and counted in the run's
+`properties.omnilinks.unlocatedFindings`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+from urllib.parse import quote
+
+from omnilinks.models import Finding, Report
+from omnilinks.report.base import Format, RenderOptions
+from omnilinks.report.locate import Place, annotation_root, config_place, file_place, locator
+from omnilinks.report.safe import clean_text
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/omnilinks/omnilinks"
+LEVELS = {"error": "error", "warning": "warning", "notice": "note"}
+MAX_RESULTS = 25_000  # code scanning's limit per run
+
+
+def rule_catalogue(report: Report) -> list[dict[str, Any]]:
+    """Every rule a result uses, with its declared summary (rule modules registered first)."""
+    import omnilinks.rules  # noqa: F401  (importing registers every rule module in RULES)
+    from omnilinks.rules.base import RULES
+
+    used = sorted({f.rule for f in report.findings})
+    catalogue = []
+    for rule_id in used:
+        declared = RULES.get(rule_id)
+        severity = declared.severity if declared else next(f.severity for f in report.findings if f.rule == rule_id)
+        summary = declared.summary if declared else rule_id
+        category = declared.category if declared else next(f.category for f in report.findings if f.rule == rule_id)
+        catalogue.append({
+            "id": rule_id,
+            "name": "".join(part.capitalize() for part in rule_id.split("-")),
+            "shortDescription": {"text": summary},
+            "fullDescription": {"text": f"{summary} (category: {category})."},
+            "defaultConfiguration": {"level": LEVELS[severity]},
+            "properties": {"tags": ["omnilinks", category]},
+        })
+    return catalogue
+
+
+def physical(place: Place) -> dict[str, Any]:
+    uri = "file://" + quote(place.path) if place.path.startswith("/") else quote(place.path)  # outside the repo
+    location: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    region: dict[str, int] = {"startLine": max(1, place.line or 1)}
+    if place.line and place.column:
+        region["startColumn"] = max(1, place.column)
+    location["region"] = region
+    return {"physicalLocation": location}
+
+
+def fingerprint(finding: Finding) -> str:
+    """Stable across runs and line shifts: what is wrong and where, not at which line."""
+    loc = finding.location
+    key = "\x1f".join(str(part or "") for part in (finding.rule, loc.path or loc.url, finding.target,
+                                                   finding.platform, finding.field, finding.expected, finding.actual))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    root = annotation_root(options)
+    locate = locator(report, options)
+    rules = rule_catalogue(report)
+    index = {rule["id"]: number for number, rule in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    unlocated = 0
+    for finding in report.findings:
+        located = locate(finding)
+        place = located.place or config_place(report, root, 1)
+        if place is None:
+            unlocated += 1
+            continue
+        if len(results) >= MAX_RESULTS:
+            break
+        text = clean_text(finding.message)
+        if finding.fix:
+            text += f" Fix: {clean_text(finding.fix)}"
+        if located.place is None and finding.location.url:
+            text += f" (on {clean_text(finding.location.url)})"
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": index[finding.rule],
+            "level": LEVELS[finding.severity],
+            "message": {"text": text},
+            "locations": [physical(place)],
+            "partialFingerprints": {"omnilinksFinding/v1": fingerprint(finding)},
+        }
+        related = [p for p in [located.built, *(file_place(r, root) for r in finding.related)] if p is not None]
+        if related:
+            result["relatedLocations"] = [{"id": number, **physical(p), "message": {"text": "built page"
+                                           if p is located.built else "also disagrees"}}
+                                          for number, p in enumerate(related, start=1)]
+        properties = {k: v for k, v in (("category", finding.category), ("target", finding.target),
+                                        ("platform", finding.platform), ("field", finding.field),
+                                        ("expected", finding.expected), ("actual", finding.actual)) if v}
+        result["properties"] = properties
+        results.append(result)
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "omnilinks", "version": report.version, "semanticVersion": report.version,
+                            "informationUri": INFORMATION_URI, "rules": rules}},
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "properties": {"omnilinks": {
+            "target": report.target,
+            "complete": report.complete,
+            "unlocatedFindings": unlocated,
+            "truncatedFindings": max(0, len(report.findings) - unlocated - len(results)),
+            "note": "findings with no file in the repository and no omnilinks.yml to point at are not results; "
+                    "see the json report for them",
+        }},
+    }
+    document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMAT = Format("sarif", ".sarif", "SARIF 2.1.0 for GitHub code scanning", render)
