@@ -87,7 +87,7 @@ def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports
     extra = [_parse_report_arg(item) for item in reports]
     progress = Progress(enabled=False if no_progress else None)
     cancel = threading.Event()
-    with _graceful_stop(cancel) as stopped:
+    with graceful_stop(cancel) as stopped:
         report = run(target, RunOptions(**{**opts.__dict__, "progress": progress, "cancel": cancel}))
     emit(report, fmt, output, extra, color)
     if stopped:
@@ -123,7 +123,7 @@ def _parse_report_arg(item: str) -> tuple[str, str]:
 
 
 @contextmanager
-def _graceful_stop(cancel: threading.Event) -> Iterator[list[int]]:
+def graceful_stop(cancel: threading.Event) -> Iterator[list[int]]:
     """First SIGINT/SIGTERM stops new work and keeps what finished; a second SIGINT aborts."""
     stopped: list[int] = []
     if threading.current_thread() is not threading.main_thread():

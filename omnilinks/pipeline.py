@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 import requests
 
 from omnilinks import __version__
+from omnilinks.channels import classify
+from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
@@ -36,6 +38,7 @@ class RunOptions:
     max_depth: int | None = None
     progress: Progress | None = None
     cancel: threading.Event | None = None
+    client: HttpClient | None = None  # shared by an agency audit so per-host limits hold across clients
 
 
 def check(target: str, **options: object) -> Report:
@@ -77,13 +80,14 @@ def run(target: str, opts: RunOptions) -> Report:
     config = load_for(target, opts)
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
-    client = make_client(config, opts, cancel)
+    client = opts.client or make_client(config, opts, cancel)
     try:
         return _run(target, config, opts, client, progress)
     finally:
-        client.close()
-        if client.cache is not None:
-            client.cache.close()
+        if opts.client is None:
+            client.close()
+            if client.cache is not None:
+                client.cache.close()
 
 
 def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, progress: Progress) -> Report:
@@ -97,10 +101,11 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
     ctx = Context(config=config, pages=pages, identity=identity, site_url=site_url, site=site,
                   offline=config.check.offline, identity_sources=observed)
-    link_results = {} if config.check.offline or not config.check.external else _check_links(ctx, client, progress)
-    from omnilinks.channels.check import check_channels
-
     profiles = check_channels(ctx, client, progress)
+    # A channel's adapter already judged its URL, with more care than a status check.
+    judged = {p.url for p in profiles}
+    link_results = {} if config.check.offline or not config.check.external \
+        else _check_links(ctx, client, progress, judged)
     ctx = replace(ctx, link_results=link_results, profiles=profiles)
     findings = _filter(config, run_rules(ctx))
     progress.done()
@@ -128,9 +133,10 @@ def _past_deadline(client: HttpClient) -> bool:
     return deadline is not None and time.monotonic() > deadline
 
 
-def _check_links(ctx: Context, client: HttpClient, progress: Progress) -> dict:
+def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str]) -> dict:
     patterns = [re.compile(p) for p in ctx.config.check.exclude] + _ignored_url_patterns(ctx.config)
-    urls = sorted(u for u in external_urls(ctx) if not any(p.search(u) for p in patterns))
+    urls = sorted(u for u in external_urls(ctx)
+                  if not any(p.search(u) for p in patterns) and not _judged_channel(u, judged))
     if ctx.site.folder is None:
         urls = [u for u in urls if ctx.site.exists(u) is None]
     progress.total("links", len(urls))
@@ -139,6 +145,11 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress) -> dict:
         results[url] = result
         progress.step("links")
     return results
+
+
+def _judged_channel(url: str, judged: set[str]) -> bool:
+    ref = classify(url)
+    return ref is not None and ref.url in judged
 
 
 def _ignored_url_patterns(config: Config) -> list[re.Pattern[str]]:

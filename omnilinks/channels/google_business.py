@@ -48,7 +48,7 @@ class GoogleBusinessAdapter:
             name = unquote_plus(segs[2])
             feature = re.search(r"!1s(0x[0-9a-f]+:0x[0-9a-f]+)", "/".join(segs[3:]))
             suffix = f"/data=!4m2!3m1!1s{feature.group(1)}" if feature else ""
-            return ChannelRef(self.platform, f"https://www.google.com/maps/place/{quote(segs[2])}{suffix}", name, kind="listing")
+            return ChannelRef(self.platform, f"https://www.google.com/maps/place/{quote(segs[2], safe='+')}{suffix}", name, kind="listing")
         return None
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:

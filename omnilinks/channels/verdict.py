@@ -26,7 +26,17 @@ def base_profile(ref: ChannelRef, ctx: AdapterContext, **fields: Any) -> Profile
                    config_line=channel.line if channel else None, **fields)
 
 
-def hand_check_fix(ref: ChannelRef, ctx: AdapterContext, what: str = "the website link in the bio") -> str:
+# What a person looks at on each platform to confirm the link back by hand.
+HAND_CHECK = {
+    "linkedin": "the page's Website field", "youtube": "one of the channel's links",
+    "facebook": "the website in the page's About section", "x": "the website in the profile",
+    "google_business": "the listing's website", "mastodon": "one of the profile's fields",
+    "generic": "a link on the page",
+}
+
+
+def hand_check_fix(ref: ChannelRef, ctx: AdapterContext, what: str | None = None) -> str:
+    what = what or HAND_CHECK.get(ref.platform, "the website link in the bio")
     return (f"Open {ref.url} in a browser and check that {what} is {ctx.site_url}; then record what you saw "
             f"under this channel in omnilinks.yml: facts: {{checked: YYYY-MM-DD, website: <the link shown>}}.")
 
@@ -142,13 +152,13 @@ def with_facts(profile: Profile, facts: dict[str, Any], ctx: AdapterContext) -> 
                       hours=_str(facts.get("hours")) or profile.hours)
     website = facts.get("website")
     if website:
-        verdict = judge_links([str(website)], replace(ctx, offline=True), "the profile (as you recorded it)")
+        verdict = judge_links([str(website)], replace(ctx, offline=True), f"the profile (as you recorded on {checked})")
         return apply_verdict(profile, verdict)
     links_back = facts.get("links_back")
     if links_back is True:
-        return replace(profile, status="verified", links_back=True, reason="you confirmed the profile links to the site")
+        return replace(profile, status="verified", links_back=True, reason=f"you recorded on {checked} that the profile links to the site")
     if links_back is False:
-        return replace(profile, status="mismatch", links_back=False, reason="you recorded that the profile does not link to the site",
+        return replace(profile, status="mismatch", links_back=False, reason=f"you recorded on {checked} that the profile does not link to the site",
                        website=None)
     return replace(profile, status="unverifiable", links_back=None,
                    reason="the recorded facts do not say whether the profile links to the site",

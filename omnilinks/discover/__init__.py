@@ -1,8 +1,15 @@
 """Discover stage: turn a target (a built folder or a live URL) into pages."""
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import os
-from collections.abc import Callable
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +21,12 @@ from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient, Response
 from omnilinks.models import Page
 
+PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
+MAX_WORKERS = 8
+WORKERS_ENV = "OMNILINKS_WORKERS"  # 1 turns the process pool off (profiling, constrained CI)
+
+ParseJob = tuple[str, str, str, str]  # file, URL, display path, region
+
 
 @dataclass
 class Site:
@@ -23,8 +36,11 @@ class Site:
     folder: FolderSite | None = None
     responses: dict[str, Response] = field(default_factory=dict)  # live: crawled page URL → response
     truncated: bool = False
-    robots_disallowed: frozenset[str] = frozenset()  # live: same-site URLs robots.txt forbids fetching
     _by_url: dict[str, Page] = field(default_factory=dict)
+    # Rules ask about the same few thousand targets for every link on every page: answer each once.
+    _page_for: dict[str, Page | None] = field(default_factory=dict, repr=False)
+    _internal: dict[str, bool] = field(default_factory=dict, repr=False)
+    _exists: dict[str, bool | None] = field(default_factory=dict, repr=False)
 
     def index(self) -> None:
         self._by_url = {canonical(p.url): p for p in self.pages}
@@ -32,29 +48,38 @@ class Site:
             for page in self.pages:
                 if page.location.path:
                     self._by_url.setdefault("file:" + page.location.path, page)
+        self._page_for.clear()
+        self._exists.clear()
 
     def is_internal(self, url: str) -> bool:
         if self.folder is not None:
             return self.folder.is_internal(url)
-        return same_site(url, (urlsplit(self.base).hostname or "").lower())
+        known = self._internal.get(url)
+        if known is None:
+            known = self._internal[url] = same_site(url, (urlsplit(self.base).hostname or "").lower())
+        return known
 
     def page_for(self, url: str) -> Page | None:
-        page = self._by_url.get(canonical(url))
+        key = url.partition("#")[0]
+        if key in self._page_for:
+            return self._page_for[key]
+        page = self._by_url.get(canonical(key))
         if page is None and self.folder is not None:
-            relative = self.folder.file_for(url)
+            relative = self.folder.file_for(key)
             if relative is not None:
                 page = self._by_url.get("file:" + self.folder.display_path(self.folder.root / relative))
+        self._page_for[key] = page
         return page
 
     def exists(self, url: str) -> bool | None:
         """Folder: whether a file serves the URL. Live: known from the crawl, else None (check it)."""
         if self.folder is not None:
             return self.folder.file_for(url) is not None
-        key = canonical(url)
-        if key in self.robots_disallowed:
-            return True  # robots.txt forbids the request; the link is not ours to judge
-        response = self.responses.get(key)
-        return None if response is None else response.ok
+        key = url.partition("#")[0]
+        if key not in self._exists:
+            response = self.responses.get(canonical(key))
+            self._exists[key] = None if response is None else response.ok
+        return self._exists[key]
 
 
 def is_url(target: str) -> bool:
@@ -66,26 +91,86 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
     if is_url(target):
         result = crawl(target, client, max_pages, max_depth, region, on_page)
         site = Site("live", normalize_base(target), result.pages, responses=result.responses,
-                    truncated=result.truncated, robots_disallowed=frozenset(result.skipped_robots))
+                    truncated=result.truncated)
     else:
         if not os.path.isdir(target):
             raise OmnilinksError(f"{target}: not a folder or an http(s) URL")
         folder = FolderSite(target, base_url, assume_extension)
-        pages = []
-        for path in folder.html_files():
-            pages.append(_read_page(folder, path, region))
-            if on_page:
-                on_page(pages[-1])
-        if not pages:
+        jobs = [(str(path), folder.url_for(path), folder.display_path(path), region) for path in folder.html_files()]
+        if not jobs:
             raise OmnilinksError(f"{target}: no HTML files found")
+        with _gc_paused():
+            pages = _parse_all(jobs, on_page, client.cancel)
         site = Site("folder", folder.base, pages, folder=folder)
     site.index()
     return site
 
 
-def _read_page(folder: FolderSite, path: Path, region: str) -> Page:
+def _parse_all(jobs: list[ParseJob], on_page: Callable[[Page], None] | None, cancel: threading.Event) -> list[Page]:
+    """Parse every file, in worker processes when the site is big enough; pages keep the walk's order.
+    A stop request (SIGINT/SIGTERM) ends the reading; the pages read so far are kept."""
+    workers = worker_count(len(jobs))
+    pool = None
+    results: Iterable[Page]
+    if workers < 2:
+        results = map(_parse_file, jobs)
+    else:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
+        results = pool.map(_parse_file, jobs, chunksize=max(8, min(64, len(jobs) // (workers * 8))))
+    pages: list[Page] = []
     try:
-        body = path.read_bytes()
+        for page in results:
+            pages.append(page)
+            if on_page:
+                on_page(page)
+            if cancel.is_set():
+                break
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return pages
+
+
+def worker_count(pages: int) -> int:
+    """Processes to parse with: one per core (at most MAX_WORKERS) for big sites, where fork is safe."""
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        wanted = int(configured)
+    else:
+        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        wanted = min(wanted, MAX_WORKERS, max(1, pages // (PARALLEL_MIN_PAGES // 2)))
+    if pages < PARALLEL_MIN_PAGES and not configured:
+        return 1
+    # fork is cheap (the parser is already imported) but unsafe once other threads hold locks.
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1
+    return max(1, wanted)
+
+
+def _worker_init() -> None:
+    # The parent owns stopping: it handles SIGINT/SIGTERM and cancels the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    gc.freeze()  # the heap inherited from the parent never needs collecting here
+
+
+def _parse_file(job: ParseJob) -> Page:
+    path, url, display, region = job
+    try:
+        body = Path(path).read_bytes()
     except OSError as exc:
         raise OmnilinksError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_page(body, folder.url_for(path), path=folder.display_path(path), region=region)
+    return parse_page(body, url, path=display, region=region)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pages are acyclic frozen records; the cyclic collector's passes over the hundreds of thousands
+    of them made while reading a big site cost a quarter of the time (most of unpickling)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

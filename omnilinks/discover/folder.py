@@ -29,38 +29,65 @@ class FolderSite:
         self.assume_extension = assume_extension if assume_extension is None or assume_extension.startswith(".") \
             else "." + assume_extension
         self._files: set[str] = set()
+        self._walked = False  # file_for() answers are final (and cached) only after the whole walk
+        self._root_prefix = self.root.as_posix().rstrip("/") + "/"
+        self._cwd_prefix: str | None = None
+        # Every page links the same targets again and again: resolve each URL once.
+        self._file_for: dict[str, str | None] = {}
+        self._internal: dict[str, bool] = {}
 
     def html_files(self) -> Iterator[Path]:
         for folder, dirs, files in os.walk(self.root, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
             for name in sorted(files):
                 path = Path(folder) / name
-                self._files.add(path.relative_to(self.root).as_posix())
+                self._files.add(self._relative(path))
                 if name.lower().endswith(HTML_SUFFIXES):
                     yield path
+        self._walked = True
 
     def url_for(self, path: Path) -> str:
-        relative = path.relative_to(self.root).as_posix()
+        relative = self._relative(path)
         if relative == "index.html" or relative.endswith("/index.html"):
             relative = relative[: -len("index.html")]
         return self.base + relative
 
     def display_path(self, path: Path) -> str:
         """Relative to the working directory when inside it: that is what CI annotations want."""
-        try:
-            return path.relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        if self._cwd_prefix is None:
+            self._cwd_prefix = Path.cwd().resolve().as_posix().rstrip("/") + "/"
+        text = path.as_posix()
+        if not path.is_absolute():
+            return text
+        # A string prefix test, as Path.relative_to does, minus its cost on every page.
+        return text[len(self._cwd_prefix):] if text.startswith(self._cwd_prefix) else str(path)
+
+    def _relative(self, path: Path) -> str:
+        text = path.as_posix()
+        if text.startswith(self._root_prefix):
+            return text[len(self._root_prefix):]
+        return path.relative_to(self.root).as_posix()
 
     def is_internal(self, url: str) -> bool:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            return False
-        host = (parts.hostname or "").lower()
-        return _same_host(host, self.host) and parts.path.startswith(self.base_path.rstrip("/") or "/")
+        known = self._internal.get(url)
+        if known is None:
+            parts = urlsplit(url)
+            known = parts.scheme in ("http", "https") and _same_host((parts.hostname or "").lower(), self.host) \
+                and parts.path.startswith(self.base_path.rstrip("/") or "/")
+            self._internal[url] = known
+        return known
 
     def file_for(self, url: str) -> str | None:
         """The site-relative file a URL is served from, or None when nothing serves it."""
+        key = url.partition("#")[0]  # the fragment never changes the file
+        if key in self._file_for:
+            return self._file_for[key]
+        found = self._find_file(key)
+        if self._walked:
+            self._file_for[key] = found
+        return found
+
+    def _find_file(self, url: str) -> str | None:
         path = unquote(urlsplit(url).path)
         relative = path[len(self.base_path):] if path.startswith(self.base_path) else path.lstrip("/")
         relative = str(PurePosixPath("/" + relative)).lstrip("/") if relative else ""

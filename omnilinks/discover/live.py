@@ -3,6 +3,7 @@ obeying robots.txt, bounded by pages, depth and URL length (crawl traps)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -12,18 +13,27 @@ from protego import Protego
 
 from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
-from omnilinks.models import Page
+from omnilinks.models import Link, Page
 
 MAX_URL_LENGTH = 2_000
 SESSION_PARAMS = re.compile(r"^(jsessionid|phpsessid|sid|sessionid|session_id|utm_[a-z]+|fbclid|gclid)$", re.I)
 MAX_SITEMAP_URLS = 50_000
+MAX_PATH_SEGMENTS = 30
+MAX_SEGMENT_REPEATS = 3  # /a/b/a/b/a/b/a/… is a relative-link loop, not a site
+MAX_QUERY_VARIANTS = 1_000  # ?month=…, ?date=…: an endless calendar stops here, pagination fits
+GONE = frozenset({404, 410})
 
 
 @dataclass
 class CrawlResult:
     pages: list[Page] = field(default_factory=list)
-    responses: dict[str, Response] = field(default_factory=dict)  # every page URL fetched
+    # Page URL → its answer without the body (bodies are parsed, then dropped, so memory
+    # grows with pages, not bytes). Only definitive answers are kept: a page that exists
+    # or is gone. A 5xx, timeout or refusal is left out, so the link checker reports it
+    # with its real status rather than as a missing page.
+    responses: dict[str, Response] = field(default_factory=dict)
     skipped_robots: list[str] = field(default_factory=list)
+    skipped_traps: int = 0  # URLs refused as crawl traps (repeated segments, endless query variants)
     truncated: bool = False  # limits stopped the crawl before the site was exhausted
 
 
@@ -36,27 +46,73 @@ def canonical(url: str) -> str:
 
 
 def same_site(url: str, host: str) -> bool:
+    """Same host (www. or not); when `host` names a port ("127.0.0.1:8000"), the same port too.
+
+    A local preview's other ports are other services, not pages of the site.
+    """
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and (parts.hostname or "").lower().removeprefix("www.") == host.removeprefix("www.")
+    if parts.scheme not in ("http", "https"):
+        return False
+    if host.startswith("["):  # "[::1]:8000"
+        name, _, port = host[1:].partition("]:")
+    else:
+        name, _, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
+    if port:
+        try:
+            if str(parts.port or "") != port:
+                return False
+        except ValueError:
+            return False
+    return (parts.hostname or "").lower().removeprefix("www.") == name.removeprefix("www.")
+
+
+def looks_like_trap(url: str) -> bool:
+    """Paths that only a loop of relative links makes: a segment repeated again and again."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    return len(segments) > MAX_PATH_SEGMENTS or any(count > MAX_SEGMENT_REPEATS for count in Counter(segments).values())
 
 
 def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region: str,
           on_page: Callable[[Page], None] | None = None) -> CrawlResult:
-    host = (urlsplit(start).hostname or "").lower()
-    client.allow_host(host)
+    parts = urlsplit(start)
+    host = (parts.hostname or "").lower()
+    # The start host is allowed even on a private address, on its own port(s) only.
+    for port in [parts.port] if parts.port else [80, 443]:
+        client.allow_host(host, port)
+    site = host
+    if parts.port and parts.port not in (80, 443):
+        site = f"[{host}]:{parts.port}" if ":" in host else f"{host}:{parts.port}"
     result = CrawlResult()
     robots = _robots(start, client)
     seen: set[str] = set()
+    variants: Counter[str] = Counter()  # path → distinct query strings queued
+    queued = 0
     frontier: list[str] = []
+    strings: dict[str, str] = {}
 
     def enqueue(url: str, into: list[str]) -> None:
-        key = canonical(url)
-        if key in seen or len(key) > MAX_URL_LENGTH or not same_site(key, host):
+        nonlocal queued
+        try:
+            key = canonical(url)
+        except ValueError:  # a malformed port or IPv6 literal in a crawled link
+            return
+        if key in seen or len(key) > MAX_URL_LENGTH or not same_site(key, site):
+            return
+        if queued >= max_pages:  # the crawl will never fetch it: do not hold it either
+            result.truncated = True
             return
         seen.add(key)
-        if robots is not None and not robots.can_fetch(key, USER_AGENT):
-            result.skipped_robots.append(key)
+        path_key, _, query = key.partition("?")
+        if looks_like_trap(key) or (query and variants[path_key] >= MAX_QUERY_VARIANTS):
+            result.skipped_traps += 1
+            result.truncated = True
             return
+        if robots is not None and not robots.can_fetch(key, USER_AGENT):
+            result.skipped_robots.append(key)  # the link checker must not request these either
+            return
+        if query:
+            variants[path_key] += 1
+        queued += 1
         into.append(key)
 
     enqueue(start, frontier)
@@ -67,24 +123,16 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
         if depth > max_depth:
             result.truncated = True
             break
-        room = max_pages - len(result.responses)
-        if room <= 0:
-            result.truncated = True
-            break
-        if len(frontier) > room:
-            frontier, result.truncated = frontier[:room], True
         next_level: list[str] = []
         for url, response in client.map(client.get, frontier):
-            result.responses[url] = response
-            if not response.ok or "html" not in response.content_type and response.content_type:
+            page = _read_page(url, response, region, strings)
+            _record(result, url, response)
+            if page is None:
                 continue
-            page = parse_page(response.body, response.final_url, status=response.status or 0,
-                              charset=_charset(response), region=region)
-            page = replace(page, url=url)
             result.pages.append(page)
             if on_page:
                 on_page(page)
-            if not same_site(response.final_url, host):
+            if not same_site(response.final_url, site):
                 continue
             for link in page.links:
                 if link.tag in ("a", "area") and "nofollow" not in link.rel:
@@ -92,6 +140,35 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
         frontier = next_level
         depth += 1
     return result
+
+
+def _read_page(url: str, response: Response, region: str, strings: dict[str, str]) -> Page | None:
+    """Parse an HTML answer, the first max_body bytes of an oversized one included."""
+    usable = response.ok or (response.error == "too_large" and response.status == 200 and response.wall is None)
+    if not usable or ("html" not in response.content_type and response.content_type):
+        return None
+    page = parse_page(response.body, response.final_url, status=response.status or 0,
+                      charset=_charset(response), region=region)
+    return replace(page, url=url, links=tuple(_shared(link, strings) for link in page.links))
+
+
+def _shared(link: Link, strings: dict[str, str]) -> Link:
+    """The same URL and text on thousands of pages (nav, footer) kept once: memory grows with
+    what is distinct, not with pages × links."""
+    url = strings.setdefault(link.url, link.url)
+    raw = strings.setdefault(link.raw, link.raw)
+    text = strings.setdefault(link.text, link.text)
+    if url is link.url and raw is link.raw and text is link.text:
+        return link
+    return replace(link, url=url, raw=raw, text=text)
+
+
+def _record(result: CrawlResult, url: str, response: Response) -> None:
+    lean = replace(response, body=b"")
+    if response.ok or (response.status == 200 and response.error == "too_large" and response.wall is None):
+        result.responses[url] = replace(lean, error=None, detail=None)  # it exists; only its tail was not read
+    elif response.wall is None and response.error is None and response.status in GONE:
+        result.responses[url] = lean
 
 
 def _charset(response: Response) -> str | None:

@@ -24,7 +24,10 @@ ADDRESS_START = re.compile(r"^\s*(?:alamat|address|lokasi|location)?\s*[:.]?\s*(
 ADDRESS_LABEL = re.compile(r"^\s*(?:alamat|address)\s*:\s*(?=\S)", re.I)
 HOURS_LABEL = re.compile(r"\b(?:jam\s+(?:buka|operasional|kerja|layanan)|opening\s+hours|business\s+hours|"
                          r"hours|waktu\s+buka)\b\s*:?", re.I)
-TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:-|–|—|to|sampai|s/?d)\s*\d{1,2}[.:]\d{2}")
+# A start time with minutes or am/pm ("9-17" is as likely a date), a dash or word, an end time.
+TIME_RANGE = re.compile(r"\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*(?:-|–|—|to|until|till|sampai|hingga|s/?d)"
+                        r"\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
+CLOSED_AFTER = re.compile(r"[\s,;.]*(?:[^\W\d]+[\s,&-]*){0,4}\b(?:tutup|libur|closed)\b", re.I)
 WA_LABEL = re.compile(r"whats\s*app|\bwa\b", re.I)
 FAX_LABEL = re.compile(r"\bfax|faks", re.I)
 PHONE_LABEL = re.compile(r"\b(?:telp|tel|phone|telepon|hp|call|hubungi)\b", re.I)
@@ -38,8 +41,7 @@ VISIBLE_TEXT = etree.XPath(
 
 def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region: str) -> tuple[Fact, ...]:
     facts = _link_facts(links)
-    linked = {(f.field, _key(f, region), f.location.line) for f in facts}
-    seen: set[tuple[str, str, int | None]] = set(linked)
+    seen: set[tuple[str, str, int | None]] = set()
     for node in VISIBLE_TEXT(root):
         text = str(node)
         if len(text) < 6:
@@ -47,22 +49,22 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         parent = node.getparent()
         where = Location(location.path, parent.sourceline if parent is not None else None, None, location.url)
         if PHONE_HINT.search(text):
-            for e164, start, _ in find_phones(text, region):
+            for e164, start, end in find_phones(text, region):
                 for field in _phone_fields(node, text, start, parent):
-                    if (field, e164, where.line) not in seen and ("phone", e164, where.line) not in linked:
+                    if (field, e164, where.line) not in seen and not _says_link(parent, field, e164, region):
                         seen.add((field, e164, where.line))
-                        facts.append(Fact(field, e164, "text", where))
+                        facts.append(Fact(field, text[start:end], "text", where))
         if "@" in text:
-            for email, _, _ in find_emails(text):
-                if ("email", email, where.line) not in seen:
+            for email, start, end in find_emails(text):
+                if ("email", email, where.line) not in seen and not _says_link(parent, "email", email, region):
                     seen.add(("email", email, where.line))
-                    facts.append(Fact("email", email, "text", where))
+                    facts.append(Fact("email", text[start:end], "text", where))
         if HOURS_LABEL.search(text):
             facts.extend(_hours_fact(node, text, location))
         if parent is not None and STREET_HINT.search(text) and parent.tag != "address":
             facts.extend(_address_text_fact(node, text, parent, location))
     for block in root.iter("address"):
-        text = _address_only(" ".join(block.text_content().split()))
+        text = _address_only(text_of(block))
         if text and STREET_HINT.search(text):
             facts.append(Fact("address", text, "address", Location(location.path, block.sourceline, None, location.url)))
     unique: dict[tuple[str, str, int | None], Fact] = {}
@@ -71,14 +73,25 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
     return tuple(unique.values())
 
 
-def _key(fact: Fact, region: str) -> str | None:
-    if fact.field == "phone":
-        return normalize_phone(str(fact.value), region)
-    if fact.field == "whatsapp":
-        return whatsapp_target(str(fact.value))
-    if fact.field == "email":
-        return normalize_email(str(fact.value))
-    return None
+def text_of(element: Any) -> str:
+    # itertext, not text_content: "No. 10<br>Jakarta" must not become "10Jakarta".
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _says_link(parent: Any, field: str, key: str, region: str) -> bool:
+    """Text inside a tel:, mailto: or WhatsApp link that shows the link's own value:
+    the link's fact already counts it (a different shown value is a fact of its own)."""
+    if parent is None:
+        return False
+    anchor = parent if parent.tag == "a" else next(parent.iterancestors("a"), None)
+    href = (anchor.get("href") or "").strip() if anchor is not None else ""
+    if field == "phone" and href.lower().startswith("tel:"):
+        return normalize_phone(unquote(href[4:]), region) == key
+    if field == "email" and href.lower().startswith("mailto:"):
+        return normalize_email(href) == key
+    if field == "whatsapp" and is_whatsapp_url(href):
+        return whatsapp_target(href) == key
+    return False
 
 
 def _link_facts(links: tuple[Link, ...]) -> list[Fact]:
@@ -100,34 +113,44 @@ def _link_facts(links: tuple[Link, ...]) -> list[Fact]:
         elif lower.startswith("mailto:"):
             facts.append(Fact("email", unquote(link.raw[7:].split("?", 1)[0]).split(",")[0].strip(), "mailto",
                               link.location))
-        elif is_whatsapp_url(link.url) and whatsapp_target(link.url):
+        elif ("wa.me" in lower or "whatsapp" in lower) and is_whatsapp_url(link.url) and whatsapp_target(link.url):
             # Links without a number (wa.me/?text=, QR codes, group invites) name no one to compare.
             facts.append(Fact("whatsapp", link.url, "wa", link.location))
     return facts
 
 
 def _phone_fields(node: Any, text: str, start: int, parent: Any) -> tuple[str, ...]:
-    """Whether a number in text is the phone, the WhatsApp number or both, from the
-    label before it ("WA: 0812…", "Telp/WA 0812…"); fax numbers are neither."""
+    """Whether a number in text is the phone, the WhatsApp number or both: the link
+    around it decides, else the nearest label before it ("WA: 0812…", "Telp/WA 0812…");
+    fax numbers are neither."""
+    if parent is not None:
+        anchor = parent if parent.tag == "a" else next(parent.iterancestors("a"), None)
+        href = (anchor.get("href") or "") if anchor is not None else ""
+        if href.lower().startswith("tel:"):
+            return ("phone",)
+        if is_whatsapp_url(href):
+            return ("whatsapp",)
     before = text[max(0, start - 30):start]
     if not re.search(r"[A-Za-z]", before) and parent is not None:
-        before = _preceding_text(node, parent)[-30:] + before
-    if FAX_LABEL.search(before):
+        before = _preceding_text(node, parent)[-30:] + " " + before
+    labels = sorted((m.start(), kind) for kind, pattern in (("fax", FAX_LABEL), ("wa", WA_LABEL), ("phone", PHONE_LABEL))
+                    for m in pattern.finditer(before))
+    if not labels:
+        return ("phone",)
+    position, kind = labels[-1]
+    if kind == "fax":
         return ()
-    if parent is not None and any(a.tag == "a" and is_whatsapp_url(a.get("href") or "")
-                                  for a in (parent, *parent.iterancestors("a"))):
-        return ("whatsapp",)
-    if WA_LABEL.search(before):
-        return ("phone", "whatsapp") if PHONE_LABEL.search(before) else ("whatsapp",)
-    return ("phone",)
+    # "Telp/WA", "WA & Telp": one number for both.
+    both = any(other != kind and other != "fax" and position - at <= 8 for at, other in labels[:-1])
+    return ("phone", "whatsapp") if both else ("whatsapp",) if kind == "wa" else ("phone",)
 
 
 def _preceding_text(node: Any, parent: Any) -> str:
     if getattr(node, "is_tail", False):
-        return " ".join(parent.text_content().split())
+        return text_of(parent)
     sibling = parent.getprevious()
     if sibling is not None:
-        return " ".join(sibling.text_content().split())
+        return text_of(sibling) + " " + (sibling.tail or "")
     grand = parent.getparent()
     return (grand.text or "") if grand is not None else ""
 
@@ -145,7 +168,7 @@ def _address_text_fact(node: Any, text: str, parent: Any, location: Location) ->
     if not labelled or not (in_footer or ADDRESS_LABEL.match(text) or _label_before(node, parent)):
         return []
     if getattr(node, "is_text", False) and parent.tag in ("p", "span", "li", "div", "dd", "td"):
-        text = parent.text_content()  # the rest of the address sits after a <br>
+        text = text_of(parent)  # the rest of the address sits after a <br>
     value = _address_only(COPYRIGHT.split(" ".join(text.split()), maxsplit=1)[0])
     if not STREET_HINT.search(value) or any(a.tag == "address" for a in parent.iterancestors()):
         return []
@@ -162,11 +185,15 @@ def _hours_fact(node: Any, text: str, location: Location) -> list[Fact]:
     for _ in range(3):
         if element is None:
             return []
-        block = " ".join(element.text_content().split())
+        block = text_of(element)
         match = HOURS_LABEL.search(block)
         if match and TIME_RANGE.search(block, match.end()):
-            value = block[match.end():match.end() + 300].strip(" :")
-            value = re.split(r"\b(?:alamat|address|telp|phone|email|whatsapp)\b", value, maxsplit=1, flags=re.I)[0]
+            value = block[match.end():match.end() + 300]
+            # The block goes on with the address or phone: end after the last time range
+            # (and a "Minggu tutup" right after it).
+            last = list(TIME_RANGE.finditer(value))[-1]
+            closed = CLOSED_AFTER.match(value, last.end())
+            value = value[:closed.end() if closed else last.end()].strip(" :")
             return [Fact("hours", value.strip(" ,;|"), "text", Location(location.path, element.sourceline, None, location.url))]
         element = element.getparent()
     return []

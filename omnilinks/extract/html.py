@@ -7,7 +7,7 @@ import codecs
 import json
 import re
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlparse, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -20,6 +20,8 @@ LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "script": "src", "ifram
               "link": "href"}
 CHECKED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "me", "preload", "manifest"}
 NAV_TAGS = {"header", "footer", "nav"}
+# Python codecs that are not web charsets; a hostile page naming them must not pick them.
+NOT_CHARSETS = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap"}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
@@ -31,11 +33,16 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
     candidates = [header_charset] if header_charset else []
     match = META_CHARSET.search(body[:4096])
     if match:
-        candidates.append(match.group(1).decode("ascii", "ignore"))
+        # WHATWG: a <meta> that claims UTF-16/32 is read as UTF-8 (the meta itself was ASCII).
+        meta = match.group(1).decode("ascii", "ignore")
+        candidates.append("utf-8" if meta.lower().startswith(("utf-16", "utf-32")) else meta)
     for name in candidates:
         try:
-            return body.decode(_browser_alias(name))
-        except (LookupError, UnicodeDecodeError):
+            codec = codecs.lookup(_browser_alias(name))
+            if codec.name in NOT_CHARSETS:
+                continue
+            return body.decode(codec.name)
+        except (LookupError, UnicodeError, ValueError):  # unknown names, codecs that always fail
             continue
     try:
         return body.decode("utf-8")
@@ -66,7 +73,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     if base_el is not None:
         base = urljoin(url, base_el.get("href", "").strip())
     lines = _Lines(text)
-    links = tuple(_links(root, base, path, url, lines))
+    links = tuple(_links(root, Resolver(base), path, url, lines))
     ids = frozenset(_ids(root))
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
@@ -77,7 +84,75 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
                 jsonld=jsonld, jsonld_errors=errors, meta=meta)
 
 
-_PARSER = lxml_html.HTMLParser(recover=True, no_network=True, huge_tree=False, remove_comments=True)
+def _html_parser() -> etree.HTMLParser:
+    # lxml.html's own parser picks each element's class in Python (form, input, label…); one C-level
+    # default class for every element is ~10 % of a parse cheaper and keeps text_content() & co.
+    parser = etree.HTMLParser(recover=True, no_network=True, huge_tree=False, remove_comments=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity))
+    return parser
+
+
+_PARSER = _html_parser()
+
+
+PATH_UNSAFE = frozenset(":;\t\r\n")  # a scheme, params or characters urlsplit drops: leave it to urljoin
+
+
+class Resolver:
+    """urljoin(base, raw) for every link of one page, same output. A relative path — most links —
+    is resolved on the base's directory (split once) with urljoin's own dot-segment steps;
+    anything else goes to urljoin, which parses both URLs on every call."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self._directory: list[str] | None = None
+        try:
+            scheme, netloc, path, _, _, _ = urlparse(base)
+        except ValueError:
+            return
+        if scheme in ("http", "https") and netloc:
+            self._prefix = f"{scheme}://{netloc}"
+            directory = path.split("/")
+            if directory[-1] != "":
+                del directory[-1]
+            self._directory = directory
+
+    def join(self, raw: str) -> str:
+        if self._directory is None or not raw or raw[0] <= " " or raw[0] in "?#" or raw.startswith("//") \
+                or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]) \
+                or "\t" in raw or "\n" in raw or "\r" in raw:
+            return self._slow(raw)
+        rest, _, fragment = raw.partition("#")
+        path, _, query = rest.partition("?")
+        if path[:1] == "/":
+            segments = path.split("/")
+        else:
+            segments = self._directory + path.split("/")
+            segments[1:-1] = filter(None, segments[1:-1])
+        resolved: list[str] = []
+        for segment in segments:
+            if segment == "..":
+                if resolved:
+                    resolved.pop()
+            elif segment != ".":
+                resolved.append(segment)
+        if segments[-1] in (".", ".."):
+            resolved.append("")
+        joined = "/".join(resolved) or "/"
+        url = self._prefix + (joined if joined[:1] == "/" else "/" + joined)
+        if query:
+            url += "?" + query
+        if fragment:
+            url += "#" + fragment
+        return url
+
+    def _slow(self, raw: str) -> str:
+        try:
+            return urljoin(self.base, raw)
+        except ValueError:
+            return raw
 
 
 class _Lines:
@@ -86,6 +161,9 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text
         self._lines: list[str] | None = None
+        # Elements come in document order: each line is searched on from the last match,
+        # so a minified page (one line, 10,000 links) costs linear time, not quadratic.
+        self._cursor: dict[int, int] = {}
 
     def column(self, line: int | None, needle: str) -> int | None:
         if not line or not needle:
@@ -96,44 +174,49 @@ class _Lines:
             index = line - 1 + offset
             if index >= len(self._lines):
                 break
-            position = self._lines[index].find(needle)
+            text = self._lines[index]
+            start = self._cursor.get(index, 0)
+            position = text.find(needle, start, start + 65_536)
+            if position < 0 and start and len(text) < 65_536:
+                position = text.find(needle)  # a short line: look behind the cursor too
             if position >= 0:
+                self._cursor[index] = position + len(needle)
                 return position + 1
         return None
 
 
-def _links(root: Any, base: str, path: str | None, page_url: str, lines: _Lines):
+def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines):
+    in_nav = _nav_links(root)
     for element in root.iter(*LINK_ATTRS):
         tag = element.tag
-        attr = LINK_ATTRS[tag]
-        raw = element.get(attr)
-        rel = tuple((element.get("rel") or "").lower().split())
+        raw = element.get(LINK_ATTRS[tag])
         if raw is None:
             continue
+        rel = tuple((element.get("rel") or "").lower().split())
         if tag == "link" and not CHECKED_LINK_RELS.intersection(rel):
             continue
         raw = raw.strip()
         if not raw or raw.startswith(("javascript:", "data:", "about:", "blob:")) or raw == "#":
             continue
-        try:
-            absolute = urljoin(base, raw)
-        except ValueError:
-            absolute = raw
+        absolute = resolver.join(raw)
         line = element.sourceline
         text = " ".join(element.text_content().split())[:200] if tag in ("a", "area") else ""
-        yield Link(url=absolute, raw=raw, tag=tag, rel=rel, text=text, in_nav=_in_nav(element),
+        yield Link(url=absolute, raw=raw, tag=tag, rel=rel, text=text, in_nav=element in in_nav,
                    location=Location(path=path, line=line, column=lines.column(line, raw),
                                      url=None if path else page_url))
 
 
-def _in_nav(element: Any) -> bool:
-    for ancestor in element.iterancestors():
-        if ancestor.tag in NAV_TAGS:
-            return True
-        classes = ancestor.get("class") or ""
-        if "footer" in classes or "header" in classes:
-            return True
-    return False
+_NAV_CONTAINERS = etree.XPath("//header | //footer | //nav | //*[contains(@class, 'footer') or contains(@class, 'header')]")
+
+
+def _nav_links(root: Any) -> set[Any]:
+    """Link elements inside <header>, <footer>, <nav> or a header/footer class: one pass per
+    container instead of walking every link's ancestors. lxml hands back the same proxy object
+    for an element while a reference to it lives, so set membership is identity."""
+    inside: set[Any] = set()
+    for container in _NAV_CONTAINERS(root):
+        inside.update(container.iterdescendants(*LINK_ATTRS))
+    return inside
 
 
 def _ids(root: Any):
@@ -165,11 +248,15 @@ def _jsonld(root: Any) -> tuple[tuple[dict[str, Any], ...], tuple[tuple[int, str
         source = script.text or ""
         try:
             data = json.loads(source)
+            found = flatten_jsonld(data)
         except ValueError as exc:
             where = line + getattr(exc, "lineno", 1) - 1
             errors.append((where, f"invalid JSON-LD: {getattr(exc, 'msg', exc)}"))
             continue
-        for entity in flatten_jsonld(data):
+        except RecursionError:  # a hostile page nests arrays thousands deep
+            errors.append((line, "invalid JSON-LD: nested too deeply"))
+            continue
+        for entity in found:
             entities.append(entity | {"__line__": line})
     return tuple(entities), tuple(errors)
 

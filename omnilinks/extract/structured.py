@@ -59,7 +59,7 @@ def business_entities(jsonld: tuple[dict[str, Any], ...] | list[dict[str, Any]])
             return
         if not isinstance(entity, dict) or depth > 3:
             return
-        if set(entity) <= {"@id", "__line__"} and entity.get("@id") in by_id:
+        if set(entity) <= {"@id", "__line__"} and isinstance(entity.get("@id"), str) and entity["@id"] in by_id:
             entity = by_id[entity["@id"]]
         if id(entity) in seen:
             return
@@ -76,7 +76,7 @@ def business_entities(jsonld: tuple[dict[str, Any], ...] | list[dict[str, Any]])
 
 
 def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
-    if isinstance(value, dict) and set(value) == {"@id"} and value["@id"] in by_id:
+    if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str) and value["@id"] in by_id:
         return by_id[value["@id"]]
     if isinstance(value, list):
         return [_deref(v, by_id) for v in value]
@@ -170,16 +170,26 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
     facts.extend(_hcard(root, location, base))
     meta_map = dict(meta)
     if meta_map.get("og:site_name"):
-        facts.append(Fact("name", meta_map["og:site_name"], "og:site_name", location))
+        facts.append(Fact("name", meta_map["og:site_name"], "og:site_name", _head_line(root, "og:site_name", location)))
     for text, source in ((meta_map.get("og:title") or "", "og:title"), (title, "title")):
         _, suffix = strip_title_suffix(text) if text else ("", None)
         if suffix:
-            facts.append(Fact("name", suffix, source, location))
+            facts.append(Fact("name", suffix, source, _head_line(root, source, location)))
     if meta_map.get("og:image"):
-        facts.append(Fact("image", urljoin(base, meta_map["og:image"]), "og:image", location))
+        facts.append(Fact("image", urljoin(base, meta_map["og:image"]), "og:image", _head_line(root, "og:image", location)))
     if meta_map.get("twitter:site"):
-        facts.append(Fact("handle", meta_map["twitter:site"], "twitter:site", location))
+        facts.append(Fact("handle", meta_map["twitter:site"], "twitter:site", _head_line(root, "twitter:site", location)))
     return tuple(facts)
+
+
+def _head_line(root: Any, key: str, location: Location) -> Location:
+    """Where the <title> or <meta property/name=key> is, for annotations on the tag itself."""
+    if key == "title":
+        element = root.find(".//title")
+    else:
+        element = next((m for m in root.iter("meta") if (m.get("property") or m.get("name") or "").lower() == key), None)
+    line = element.sourceline if element is not None else None
+    return Location(location.path, line, None, location.url)
 
 
 def _script_lines(root: Any) -> dict[int, str]:

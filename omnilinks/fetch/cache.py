@@ -3,6 +3,7 @@ so failures are always rechecked. A broken or locked file is rebuilt, never fata
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -12,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 DAY = 86_400.0
+# The CLI has no logging set-up, so Python's last-resort handler prints these
+# warnings on stderr; a library caller can route them like any other log.
+log = logging.getLogger("omnilinks.cache")
 
 
 def default_cache_dir() -> Path:
@@ -24,8 +28,9 @@ def default_cache_dir() -> Path:
 
 
 class ResultCache:
-    def __init__(self, folder: Path | None = None, max_age: float = DAY):
+    def __init__(self, folder: Path | None = None, max_age: float = DAY, lock_timeout: float = 2.0):
         self.max_age = max_age
+        self.lock_timeout = lock_timeout  # how long to wait for another run holding the file
         self.warning: str | None = None
         self._lock = threading.Lock()
         self.path = (folder or default_cache_dir()) / "results.sqlite"
@@ -36,18 +41,34 @@ class ResultCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect()
         except (sqlite3.DatabaseError, OSError) as exc:
-            self.warning = f"cache {self.path} was unusable ({exc}); rebuilt it"
+            if _is_locked(exc):
+                # Another run holds the file: leave it alone and run without a cache.
+                return self._give_up(f"cache {self.path} is locked by another run; running without a cache")
+            first = exc
         try:
             self.path.unlink(missing_ok=True)
-            return self._connect()
+            db = self._connect()
         except (sqlite3.DatabaseError, OSError) as exc:
-            self.warning = f"cache {self.path} is unusable ({exc}); running without a cache"
-            return None
+            return self._give_up(f"cache {self.path} is unusable ({exc}); running without a cache")
+        self._warn(f"cache {self.path} was unusable ({first}); rebuilt it")
+        return db
+
+    def _warn(self, message: str) -> None:
+        self.warning = message
+        log.warning("omnilinks: warning: %s", message)
+
+    def _give_up(self, message: str) -> None:
+        self._warn(message)
+        return None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)
-        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, at REAL, value TEXT)")
-        db.execute("SELECT count(*) FROM results").fetchone()
+        db = sqlite3.connect(self.path, timeout=self.lock_timeout, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, at REAL, value TEXT)")
+            db.execute("SELECT count(*) FROM results").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -56,14 +77,16 @@ class ResultCache:
         with self._lock:
             try:
                 row = self._db.execute("SELECT at, value FROM results WHERE key = ?", (key,)).fetchone()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                self._failed(exc)
                 return None
-        if not row or time.time() - row[0] > self.max_age:
+        if not row or not isinstance(row[0], (int, float)) or time.time() - row[0] > self.max_age:
             return None
         try:
-            return json.loads(row[1])
-        except ValueError:
+            value = json.loads(row[1])
+        except (TypeError, ValueError):
             return None
+        return value if isinstance(value, dict) else None
 
     def put(self, key: str, value: dict[str, Any]) -> None:
         if self._db is None:
@@ -73,11 +96,22 @@ class ResultCache:
                 self._db.execute(
                     "INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, time.time(), json.dumps(value))
                 )
-            except sqlite3.DatabaseError:
-                pass  # a locked or full cache costs a recheck next time, nothing more
+            except sqlite3.DatabaseError as exc:
+                self._failed(exc)  # a locked or full cache costs a recheck, nothing more
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> None:
+        """Stop using a cache that fails mid-run: each further call would wait on the lock again."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            self._warn(f"cache {self.path} failed during the run ({exc}); continuing without it")
 
     def close(self) -> None:
-        if self._db is not None:
-            with self._lock:
+        with self._lock:
+            if self._db is not None:
                 self._db.close()
             self._db = None
+
+
+def _is_locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower()

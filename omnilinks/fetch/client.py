@@ -5,7 +5,6 @@ with an `error` kind, so no other stage handles exceptions from the network.
 """
 from __future__ import annotations
 
-import email.utils
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -15,15 +14,20 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from urllib3.exceptions import NameResolutionError
 
 from omnilinks import __version__
 from omnilinks.fetch.cache import ResultCache
-from omnilinks.fetch.guard import AddressPolicy, BlockedAddress, GuardedAdapter
+from omnilinks.fetch.errors import short, translate_error
+from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
+from omnilinks.fetch.hosts import HostSlot
+from omnilinks.fetch.hosts import retry_after as _retry_after
 from omnilinks.fetch.walls import detect_wall
+from omnilinks.fetch.watchdog import Watchdog
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 RETRY_ERRORS = frozenset({"timeout", "connection"})
+# Errors a GET would only repeat: the check ends with the HEAD's answer.
+NOT_RETRIED_WITH_GET = frozenset({"url", "private", "scheme", "dns", "tls", "deadline", "redirect_loop", "too_many_redirects"})
 HEAD_REFUSED = frozenset({400, 403, 404, 405, 406, 409, 410, 429, 500, 501, 502, 503})
 USER_AGENT = f"omnilinks/{__version__} (+https://pypi.org/project/omnilinks/)"
 T = TypeVar("T")
@@ -37,7 +41,7 @@ class Response:
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
-    error: str | None = None  # timeout dns tls connection private scheme too_large redirect_loop too_many_redirects deadline not_recorded
+    error: str | None = None  # url timeout dns tls connection private scheme too_large redirect_loop too_many_redirects deadline not_recorded
     detail: str | None = None
     wall: str | None = None
     redirects: tuple[str, ...] = ()
@@ -73,20 +77,8 @@ class HttpOptions:
     backoff: float = 0.5
     allow_private: bool = False
     allowed_hosts: frozenset[str] = frozenset()
-    deadline: float | None = None  # time.monotonic() after which nothing new starts
-
-
-class HostSlot:
-    """Scrapy-style download slot: a per-host limit and a not-before time set by 429s."""
-
-    def __init__(self, limit: int):
-        self.semaphore = threading.Semaphore(limit)
-        self.not_before = 0.0
-        self.lock = threading.Lock()
-
-    def delay(self, seconds: float) -> None:
-        with self.lock:
-            self.not_before = max(self.not_before, time.monotonic() + seconds)
+    deadline: float | None = None  # time.monotonic() after which nothing new starts and in-flight requests stop
+    total_timeout: float | None = None  # one request (one hop) in all, headers and body; default 2 × timeout
 
 
 class HttpClient:
@@ -104,39 +96,49 @@ class HttpClient:
         self.session.trust_env = False  # a proxy from the environment would bypass the address guard
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept-Language"] = "id,en;q=0.8"
-        guarded = GuardedAdapter(
-            AddressPolicy(self.options.allow_private, frozenset(h.lower() for h in self.options.allowed_hosts)),
-            pool_maxsize=max(self.options.concurrency, 4),
-        )
+        # One policy object shared by every guarded connection: allow_host() takes effect at once.
+        self.policy = AddressPolicy(self.options.allow_private, self.options.allowed_hosts)
+        guarded = GuardedAdapter(self.policy, pool_maxsize=max(self.options.concurrency, 4))
         for scheme in ("http://", "https://"):
             self.session.mount(scheme, transport or guarded)
+        self.watchdog = Watchdog(self.cancel)
         self._slots: dict[str, HostSlot] = {}
         self._slots_lock = threading.Lock()
+        self._seen: dict[str, Response] = {}  # this run's final answers (no bodies), reused by check()
         self.requests_made = 0
 
-    def allow_host(self, host: str) -> None:
-        """The site's own start host is allowed even on a private address."""
-        hosts = self.options.allowed_hosts | {host.lower()}
-        self.options = replace(self.options, allowed_hosts=hosts)
+    def allow_host(self, host: str, port: int | None = None) -> None:
+        """The site's own start host is allowed even on a private address (on `port` only, when given)."""
+        self.options = replace(self.options, allowed_hosts=self.options.allowed_hosts | {host.lower()})
+        self.policy.allow(host, port)
         for adapter in self.session.adapters.values():
-            if isinstance(adapter, GuardedAdapter):
-                adapter.__init__(AddressPolicy(self.options.allow_private, hosts), max(self.options.concurrency, 4))
+            fallback = getattr(adapter, "fallback", None)  # a HAR replay falls back to a guarded adapter
+            for guarded in (adapter, fallback):
+                if isinstance(guarded, GuardedAdapter) and guarded.policy is not self.policy:
+                    guarded.policy.allow(host, port)
 
     # -- public API -------------------------------------------------------
     def get(self, url: str, **kwargs: Any) -> Response:
         return self.request("GET", url, **kwargs)
 
     def check(self, url: str) -> Response:
-        """Does this URL answer? HEAD first, GET where HEAD is refused; cached."""
+        """Does this URL answer? HEAD first, GET where HEAD is refused; cached between runs.
+
+        An answer already fetched in this run (a crawled page that failed, say) is
+        reused rather than asked again.
+        """
+        seen = self._seen.get(url)
+        if seen is not None:
+            return seen
         key = "check:" + url
         if self.cache is not None:
             hit = self.cache.get(key)
-            if hit:
+            if hit and _valid_cached(hit):
                 return Response(url=url, final_url=hit["final_url"], status=hit["status"],
                                 redirects=tuple(hit["redirects"]), from_cache=True)
         result = self.request("HEAD", url, read_body=False)
         if result.wall is None and (result.error is not None or (result.status or 0) in HEAD_REFUSED):
-            if result.error not in ("private", "scheme", "dns", "deadline", "cancelled"):
+            if result.error not in NOT_RETRIED_WITH_GET:
                 result = self.request("GET", url, read_body=False)
         if self.cache is not None and result.ok:
             self.cache.put(key, {"final_url": result.final_url, "status": result.status,
@@ -153,20 +155,29 @@ class HttpClient:
         read_body: bool = True,
         max_body: int | None = None,
     ) -> Response:
-        if urlsplit(url).scheme not in ("http", "https"):
-            return Response(url, url, error="scheme", detail=f"refused scheme {urlsplit(url).scheme or '(none)'}:")
+        try:
+            scheme = urlsplit(url).scheme
+            urlsplit(url).port  # noqa: B018 - raises on a malformed port
+        except ValueError as exc:
+            return Response(url, url, error="url", detail=f"malformed URL: {short(str(exc))}")
+        if scheme not in ("http", "https"):
+            return Response(url, url, error="scheme", detail=f"refused scheme {scheme or '(none)'}:")
         attempt = 0
         while True:
             slot = self._slot(url)
-            if not self._wait_for(slot):
-                return Response(url, url, error="deadline", detail="not checked: the run's deadline was reached")
-            with slot.semaphore:
+            if not slot.acquire(self._past_deadline):
+                return Response(url, url, error="deadline", detail=self._stop_reason())
+            try:
                 result = self._follow(method, url, headers, json, read_body, max_body or self.options.max_body)
-            retry_in = self._retry_delay(result, attempt)
+            finally:
+                slot.release()
+            retry_in = self._retry_delay(result, attempt, slot)
             if retry_in is None:
-                return result
-            slot.delay(retry_in)
+                break
             attempt += 1
+        if method in ("GET", "HEAD") and result.error != "deadline":
+            self._seen[url] = replace(result, body=b"") if result.body else result
+        return result
 
     def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
         """Run func over items on the global thread pool, yielding as each finishes.
@@ -192,12 +203,15 @@ class HttpClient:
                 done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
                 for future in done:
                     item = running.pop(future)
-                    yield item, future.result()
-                if self.cancel.is_set() and not done:
-                    for future in running:
-                        future.cancel()
+                    if not future.cancelled():
+                        yield item, future.result()
+                if self.cancel.is_set():
+                    for future in list(running):
+                        if future.cancel():  # never started: nothing to report for it
+                            running.pop(future)
 
     def close(self) -> None:
+        self.watchdog.close()
         self.session.close()
 
     # -- internals ----------------------------------------------------------
@@ -213,86 +227,127 @@ class HttpClient:
         deadline = self.options.deadline
         return self.cancel.is_set() or (deadline is not None and time.monotonic() + margin > deadline)
 
-    def _wait_for(self, slot: HostSlot) -> bool:
-        while True:
-            if self._past_deadline():
-                return False
-            pause = slot.not_before - time.monotonic()
-            if pause <= 0:
-                return True
-            self.cancel.wait(min(pause, 0.5))
+    def _stop_reason(self) -> str:
+        return "not checked: the run was interrupted" if self.cancel.is_set() \
+            else "not checked: the run's deadline was reached"
 
-    def _retry_delay(self, result: Response, attempt: int) -> float | None:
+    def _retry_delay(self, result: Response, attempt: int, slot: HostSlot) -> float | None:
+        """Seconds before retrying, or None; a throttling host is slowed for every request to it."""
+        asked = _retry_after(result.headers.get("retry-after")) if result.status in (429, 503) else None
+        if result.status == 429 or (result.status == 503 and asked is not None):
+            slot.throttle(min(asked if asked is not None else self.options.backoff * 2 ** attempt,
+                              self.options.max_retry_after))
         retryable = (result.status in RETRY_STATUSES and result.wall is None) or result.error in RETRY_ERRORS
         if result.status == 429:
             retryable = True
         if not retryable or attempt >= self.options.retries:
             return None
-        delay = _retry_after(result.headers.get("retry-after")) if result.status in (429, 503) else None
-        if delay is None:
-            delay = self.options.backoff * (2**attempt)
-        delay = min(delay, self.options.max_retry_after)
-        return None if self._past_deadline(margin=delay) else delay
+        if asked is not None and asked > self.options.max_retry_after:
+            return None  # the host asks for longer than we wait: report it throttled instead
+        delay = asked if asked is not None else self.options.backoff * (2**attempt)
+        if self._past_deadline(margin=delay):
+            return None
+        slot.delay(delay)
+        return delay
 
     def _follow(self, method: str, url: str, headers: dict[str, str] | None, json: Any,
                 read_body: bool, max_body: int) -> Response:
         hops: list[str] = []
         current = url
+        budget_seconds = self.options.total_timeout or 2 * self.options.timeout
         while True:
             self.requests_made += 1
+            with self.watchdog.bounded(budget_seconds, self.options.deadline) as budget:
+                outcome = self._hop(method, url, current, headers, json, read_body, max_body, hops, budget.until)
+                if budget.fired and isinstance(outcome, Response):
+                    # The socket was shut under the read: whatever arrived is incomplete.
+                    return self._cut(outcome, budget.fired, budget_seconds)
+            if isinstance(outcome, Response):
+                return outcome
+            if raw_status_changes_method(outcome[1], method):
+                method, json = "GET", None
+            current = outcome[0]
+
+    def _cut(self, outcome: Response, fired: str, seconds: float) -> Response:
+        """The watchdog stopped this request: say why, not what the broken socket looked like."""
+        if fired == "timeout":
+            return replace(outcome, error="timeout", detail=f"no complete answer within {seconds:g} s",
+                           truncated=bool(outcome.body))
+        return Response(outcome.url, outcome.final_url, error="deadline", detail=self._stop_reason(),
+                        redirects=outcome.redirects)
+
+    def _hop(self, method: str, url: str, current: str, headers: dict[str, str] | None, json: Any,
+             read_body: bool, max_body: int, hops: list[str], stop_at: float) -> Response | tuple[str, int]:
+        """One request on the way to the answer: a final Response, or (next URL, redirect status)."""
+        try:
+            raw = self.session.request(method, current, headers=headers, json=json, stream=True,
+                                       allow_redirects=False, timeout=(self.options.timeout, self.options.timeout))
+        except requests.RequestException as exc:
+            kind, detail = translate_error(exc)
+            return Response(url, current, error=kind, detail=detail, redirects=tuple(hops))
+        except (ValueError, UnicodeError) as exc:  # a URL even requests cannot parse
+            return Response(url, current, error="url", detail=f"malformed URL: {short(str(exc))}",
+                            redirects=tuple(hops))
+        with raw:  # closing drops a connection whose body was not read (a bomb, a redirect body)
+            location = raw.headers.get("location")
+            if not (raw.is_redirect and location):
+                return self._read(url, current, raw, hops, read_body, max_body, stop_at)
             try:
-                raw = self.session.request(method, current, headers=headers, json=json, stream=True,
-                                           allow_redirects=False, timeout=(self.options.timeout, self.options.timeout))
-            except requests.RequestException as exc:
-                kind, detail = translate_error(exc)
-                return Response(url, current, error=kind, detail=detail, redirects=tuple(hops))
-            with raw:
-                location = raw.headers.get("location")
-                if raw.is_redirect and location:
-                    target = urljoin(current, location.strip())
-                    hops.append(current)
-                    if target in hops or target == current:
-                        return Response(url, target, status=raw.status_code, error="redirect_loop",
-                                        detail=f"redirect loop back to {target}", redirects=tuple(hops))
-                    if len(hops) > self.options.max_redirects:
-                        return Response(url, target, status=raw.status_code, error="too_many_redirects",
-                                        detail=f"more than {self.options.max_redirects} redirects", redirects=tuple(hops))
-                    if urlsplit(target).scheme not in ("http", "https"):
-                        return Response(url, target, error="scheme", detail=f"redirect to refused scheme: {target}",
-                                        redirects=tuple(hops))
-                    if raw.status_code == 303 or (raw.status_code in (301, 302) and method == "POST"):
-                        method, json = "GET", None
-                    current = target
-                    continue
-                return self._read(url, current, raw, hops, read_body, max_body)
+                target = urljoin(current, location.strip())
+                urlsplit(target).port  # noqa: B018 - raises on a malformed port
+            except ValueError:
+                return Response(url, current, error="url",
+                                detail=f"malformed redirect location {short(location)!r}", redirects=tuple(hops))
+            hops.append(current)
+            if target in hops:
+                return Response(url, target, status=raw.status_code, error="redirect_loop",
+                                detail=f"redirect loop back to {target}", redirects=tuple(hops))
+            if len(hops) > self.options.max_redirects:
+                return Response(url, target, status=raw.status_code, error="too_many_redirects",
+                                detail=f"more than {self.options.max_redirects} redirects", redirects=tuple(hops))
+            if urlsplit(target).scheme not in ("http", "https"):
+                return Response(url, target, error="scheme", detail=f"redirect to refused scheme: {target}",
+                                redirects=tuple(hops))
+            return target, raw.status_code
 
     def _read(self, url: str, final: str, raw: requests.Response, hops: list[str],
-              read_body: bool, max_body: int) -> Response:
+              read_body: bool, max_body: int, stop_at: float) -> Response:
         headers = {k.lower(): v for k, v in raw.headers.items()}
         status = raw.status_code
         body, truncated, error, detail = b"", False, None, None
         wants_body = read_body or status >= 400 or "html" in headers.get("content-type", "")
         if wants_body and raw.request.method != "HEAD":
             limit = max_body if read_body else 65_536  # a wall is told from the first bytes
-            body, truncated, error, detail = _read_capped(raw, limit, self.options.timeout * 2)
-            if truncated and not read_body:
-                truncated = False
+            body, truncated, error, detail = _read_capped(raw, limit, stop_at)
+            if truncated and not read_body and error == "too_large":
+                truncated, error, detail = False, None, None
         wall = detect_wall(url, final, status, headers, body[:200_000])
         return Response(url, final, status, headers, body if read_body or status >= 400 else b"",
                         error=error, detail=detail, wall=wall, redirects=tuple(hops), truncated=truncated,
                         evidence=headers.get("x-omnilinks-evidence", "fetched"))
 
 
-def _read_capped(raw: requests.Response, limit: int, seconds: float) -> tuple[bytes, bool, str | None, str | None]:
-    """Read at most `limit` decoded bytes within `seconds`, whatever the server does.
+def _valid_cached(hit: dict[str, Any]) -> bool:
+    """A cache row someone edited or a bug wrote is a miss, not a crash."""
+    return isinstance(hit.get("final_url"), str) and isinstance(hit.get("status"), int) \
+        and isinstance(hit.get("redirects"), list) and all(isinstance(r, str) for r in hit["redirects"])
+
+
+def raw_status_changes_method(status: int, method: str) -> bool:
+    """303 always, and 301/302 after a POST, turn the next request into a GET (as browsers do)."""
+    return status == 303 or (status in (301, 302) and method == "POST")
+
+
+def _read_capped(raw: requests.Response, limit: int, stop_at: float) -> tuple[bytes, bool, str | None, str | None]:
+    """Read at most `limit` decoded bytes before `stop_at`, whatever the server does.
 
     read1 returns what one socket read gives, so a slow-drip server is cut at the
-    deadline, and the cap counts bytes after decompression, so a gzip bomb stops
-    at the cap.
+    deadline (the watchdog cuts a read that blocks), and the cap counts bytes
+    after decompression, so a gzip or deflate bomb stops at the cap: urllib3
+    (>= 2.6) decompresses only as much as each read asks for.
     """
     chunks: list[bytes] = []
     size = 0
-    stop_at = time.monotonic() + seconds
     try:
         while True:
             chunk = raw.raw.read1(65_536, decode_content=True)
@@ -304,57 +359,8 @@ def _read_capped(raw: requests.Response, limit: int, seconds: float) -> tuple[by
                 return b"".join(chunks), True, "too_large", f"body larger than {limit:,} bytes (decoded)"
             chunks.append(chunk)
             if time.monotonic() > stop_at:
-                return b"".join(chunks), True, "timeout", f"body not complete after {seconds:g} s"
-    except requests.RequestException as exc:
-        kind, detail = translate_error(exc)
-        return b"".join(chunks), True, kind, detail
-    except Exception as exc:  # urllib3 decode/protocol errors while streaming
+                return b"".join(chunks), True, "timeout", "body not complete in time"
+    except Exception as exc:  # requests, urllib3 decode/protocol and socket errors while streaming
         kind, detail = translate_error(exc)
         return b"".join(chunks), True, kind, detail
     return b"".join(chunks), False, None, None
-
-
-def translate_error(exc: BaseException) -> tuple[str, str]:
-    """One place that turns network exceptions into an error kind and a message."""
-    chain: list[BaseException] = []
-    node: BaseException | None = exc
-    while node is not None and node not in chain:
-        chain.append(node)
-        node = node.__cause__ or node.__context__ or (node.args[0] if node.args and isinstance(node.args[0], BaseException) else None)
-        reason = getattr(node, "reason", None)
-        if isinstance(reason, BaseException) and reason not in chain:
-            chain.append(reason)
-    text = " ".join(str(e) for e in chain)
-    if any(isinstance(e, BlockedAddress) for e in chain) or "private or reserved address" in text:
-        detail = next((str(e) for e in chain if "refused to connect" in str(e)), text)
-        return "private", detail[detail.find("refused"):] if "refused" in detail else detail
-    if any(isinstance(e, NameResolutionError) for e in chain) or "Name or service not known" in text \
-            or "getaddrinfo failed" in text or "nodename nor servname" in text or "Failed to resolve" in text:
-        return "dns", "DNS lookup failed"
-    if isinstance(exc, requests.exceptions.SSLError) or "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text:
-        return "tls", "TLS error: " + _short(text)
-    if isinstance(exc, (requests.exceptions.Timeout,)) or "timed out" in text.lower():
-        return "timeout", "timed out"
-    if "not recorded" in text:
-        return "not_recorded", _short(str(exc))
-    if isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError)):
-        return "connection", "connection failed: " + _short(text)
-    return "connection", _short(text) or exc.__class__.__name__
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 160 else text[:157] + "..."
-
-
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())

@@ -32,7 +32,10 @@ def detect_wall(url: str, final_url: str, status: int, headers: dict[str, str], 
     if final_url != url and LOGIN_PATH.search(urlsplit(final_url).path + "?" + urlsplit(final_url).query):
         if not LOGIN_PATH.search(urlsplit(url).path):
             return "redirected to a login page"
-    if status in (401, 403, 429, 503) and (is_social_host(host) or _has_challenge(body_head)):
+    if status == 429:
+        # "Too many requests" says nothing about the page: it was not verified, not broken.
+        return f"HTTP 429 from {host}: rate-limited; not verified"
+    if status in (401, 403, 503) and (is_social_host(host) or _has_challenge(body_head)):
         return f"HTTP {status} from {host}: blocked or rate-limited for unauthenticated clients"
     if status == 200 and is_social_host(host) and _has_challenge(body_head) and len(body_head) < 200_000:
         if b"captcha" in body_head.lower() and b'"uniqueId"' not in body_head:

@@ -1,22 +1,28 @@
 """Resolve the brand identity: declared facts in omnilinks.yml win; where a fact
-is not declared, the value most pages agree on becomes the reference."""
+is not declared, the value the most pages agree on becomes the reference (and
+`Identity.inferred` says so)."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from omnilinks.config import Config
 from omnilinks.errors import ConfigError
+from omnilinks.identity.titles import template_name
 from omnilinks.models import Fact, Identity, Page
-from omnilinks.normalize.address import parse_address
+from omnilinks.normalize.address import compare_addresses, parse_address
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import parse_hours
-from omnilinks.normalize.name import name_tokens
+from omnilinks.normalize.name import name_tokens, names_match
 from omnilinks.normalize.phone import normalize_phone, whatsapp_target
 
 FIELDS = ("name", "phone", "whatsapp", "email", "address", "hours", "logo", "website")
+KEYED_FIELDS = ("phone", "whatsapp", "email", "hours")  # the reference is the normalised form
+# Title parts are weak evidence of the name; they only vote when nothing else names the brand.
+WEAK_SOURCES = {"title", "og:title"}
+VOTE_PRIORITY = ("jsonld", "microdata", "hcard", "tel", "wa", "mailto", "address", "og:site_name", "text")
 
 
 @dataclass(frozen=True)
@@ -33,17 +39,19 @@ def fact_key(field: str, value: Any, region: str) -> Any:
     if field == "phone":
         return normalize_phone(str(value), region)
     if field == "whatsapp":
-        return whatsapp_target(str(value)) if "/" in str(value) else normalize_phone(str(value), region)
+        text = str(value)
+        return whatsapp_target(text) if "/" in text else normalize_phone(text, region)
     if field == "email":
         return normalize_email(str(value))
     if field == "name":
         return name_tokens(str(value)) or None
     if field == "address":
-        parts = parse_address(str(value))
-        return parts.tokens or None
+        return parse_address(str(value)).tokens or None
     if field == "hours":
         hours = parse_hours(value)
         return hours.describe() if hours else None
+    if field in ("handle",):
+        return str(value).strip().lstrip("@").lower() or None
     return str(value).strip().rstrip("/") or None
 
 
@@ -52,6 +60,10 @@ def display_value(field: str, value: Any) -> str:
         hours = parse_hours(value)
         return hours.describe() if hours else str(value)
     return str(value)
+
+
+def hashable(key: Any) -> Any:
+    return tuple(key) if isinstance(key, list) else key
 
 
 def observe(pages: Iterable[Page], region: str) -> dict[str, list[Observed]]:
@@ -63,7 +75,9 @@ def observe(pages: Iterable[Page], region: str) -> dict[str, list[Observed]]:
     return observed
 
 
-def resolve_identity(config: Config, pages: Iterable[Page], site_url: str | None = None) -> tuple[Identity, dict[str, list[Observed]]]:
+def resolve_identity(config: Config, pages: Iterable[Page],
+                     site_url: str | None = None) -> tuple[Identity, dict[str, list[Observed]]]:
+    pages = tuple(pages)
     brand = config.brand
     region = str(brand.get("country") or "ID").upper()
     observed = observe(pages, region)
@@ -71,48 +85,71 @@ def resolve_identity(config: Config, pages: Iterable[Page], site_url: str | None
     inferred: list[str] = []
     for field in FIELDS:
         declared = brand.get(field)
-        if declared not in (None, ""):
+        if declared not in (None, "", []):
             values[field] = _declared(config, field, declared, region)
             continue
-        best = _majority(observed.get(field, []))
+        if field == "website" and (site_url or config.site_url):
+            values[field] = site_url or config.site_url
+            continue
+        if field == "whatsapp" and values.get("phone") and "phone" not in inferred:
+            continue  # the declared phone is the WhatsApp reference until brand.whatsapp says otherwise
+        best = infer(field, observed.get(field, []))
+        if best is None and field == "name":
+            best = template_name(pages)
         if best is not None:
             values[field] = best
             inferred.append(field)
-    if "whatsapp" not in values and "phone" in values and "whatsapp" in observed:
-        values["whatsapp"] = values["phone"]
     identity = Identity(
         name=values.get("name"), aliases=tuple(str(a) for a in brand.get("aliases") or ()), country=region,
         phone=values.get("phone"), whatsapp=values.get("whatsapp"), email=values.get("email"),
         address=values.get("address"), hours=values.get("hours"), logo=values.get("logo"),
-        website=site_url or config.site_url or values.get("website"), handle=brand.get("handle"),
-        inferred=tuple(f for f in inferred if f != "website" or not (site_url or config.site_url)),
+        website=values.get("website"), handle=brand.get("handle"), inferred=tuple(inferred),
     )
     return identity, dict(observed)
 
 
 def _declared(config: Config, field: str, value: Any, region: str) -> str:
-    if field in ("phone", "whatsapp", "email", "hours"):
+    if field in KEYED_FIELDS:
         key = fact_key(field, value, region)
         if key is None:
             raise ConfigError(config.path or "omnilinks.yml", f"cannot read {value!r} as a {field}",
                               config.brand_lines.get(field), f"brand.{field}")
-        return key
+        return str(key)
     return str(value)
 
 
-def _majority(items: list[Observed]) -> str | None:
-    """The value most pages state; ties go to structured sources (JSON-LD first)."""
-    readable = [o for o in items if o.key is not None]
+def same_value(field: str, a: Observed, b: Observed) -> bool:
+    """Equality used to count votes: the same place or name written differently counts once."""
+    if field == "address":
+        return compare_addresses(str(a.fact.value), str(b.fact.value)).match
+    if field == "name":
+        return names_match(str(a.fact.value), str(b.fact.value))
+    return hashable(a.key) == hashable(b.key)
+
+
+def infer(field: str, items: list[Observed]) -> str | None:
+    """The value stated on the most pages; ties go to structured sources (JSON-LD first)."""
+    readable = [o for o in items if o.key is not None and o.fact.source not in WEAK_SOURCES]
     if not readable:
         return None
-    votes = Counter(_hashable(o.key) for o in readable)
-    top = max(votes.values())
-    for source in ("jsonld", "microdata", "hcard", "tel", "wa", "mailto", "address", "og:site_name", "text", "title"):
-        for item in readable:
-            if votes[_hashable(item.key)] == top and item.fact.source == source:
-                return item.key if isinstance(item.key, str) and item.fact.field in ("phone", "whatsapp", "email", "hours") else item.display
-    return readable[0].display
+    clusters: list[list[Observed]] = []
+    for item in readable:
+        for cluster in clusters:
+            if same_value(field, cluster[0], item):
+                cluster.append(item)
+                break
+        else:
+            clusters.append([item])
+
+    def score(cluster: list[Observed]) -> tuple[int, int]:
+        pages = {o.fact.location.path or o.fact.location.url for o in cluster}
+        return len(pages), -min(_priority(o) for o in cluster)
+
+    best = max(clusters, key=score)  # max keeps the first of equals: page order breaks ties
+    top = min(best, key=_priority)
+    return str(top.key) if field in KEYED_FIELDS else top.display
 
 
-def _hashable(key: Any) -> Any:
-    return tuple(key) if isinstance(key, list) else key
+def _priority(item: Observed) -> int:
+    source = item.fact.source
+    return VOTE_PRIORITY.index(source) if source in VOTE_PRIORITY else len(VOTE_PRIORITY)

@@ -118,15 +118,17 @@ def describe(finding: Finding, source: str | None) -> str:
 
 
 def report_findings(check: BuildCheck, warn: Callable[[Finding, str | None, str], None],
-                    info: Callable[[str], None]) -> None:
-    """Log errors and warnings as generator warnings (so strict builds fail) and notices as info."""
+                    info: Callable[[str], None], prefix: str = "omnilinks: ") -> None:
+    """Log errors and warnings as generator warnings (so strict builds fail) and notices as info.
+
+    `prefix` is empty where the generator's logger already names the plugin (MkDocs)."""
     for finding in check.warnings():
         source = check.source_of(finding)
-        warn(finding, source, describe(finding, source))
+        warn(finding, source, prefix + describe(finding, source))
     for finding in check.notices():
-        info(describe(finding, check.source_of(finding)))
+        info(prefix + describe(finding, check.source_of(finding)))
     counts = check.report.counts()
-    info(f"omnilinks: {check.report.pages} pages, {check.report.links} links checked: {counts['error']} errors, "
+    info(f"{prefix}{check.report.pages} pages, {check.report.links} links checked: {counts['error']} errors, "
          f"{counts['warning']} warnings, {counts['notice']} notices")
 
 

@@ -55,14 +55,14 @@ class OmnilinksPlugin(BasePlugin[OmnilinksConfig]):
             check = check_build(config.site_dir, config.site_url, options, _project_dir(config), self.sources)
         except OmnilinksError as exc:
             raise PluginError(f"omnilinks: {exc}") from None
-        report_findings(check, self._warn, log.info)
+        report_findings(check, self._warn, log.info, prefix="")
         if check.failed() and not config.strict:
             raise PluginError(check.failure_message())
 
     def _warn(self, finding: Finding, source: str | None, text: str) -> None:
         line = source_line(self.markdown.get(source or ""), finding)
         if line is not None and source:
-            text = text.replace(source, f"{source}:{line}", 1)
+            text = text.replace(source, f"{source}:{line}", 1)  # the first occurrence is the "where"
         log.warning(text)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from html import escape
+from urllib.parse import urlsplit
 
 from omnilinks.models import Profile, Report
 from omnilinks.report.locate import channel_of, same_url
@@ -19,7 +20,8 @@ from omnilinks.report.safe import clean_text
 COLORS = {"ok": "#1a7f37", "bad": "#cf222e", "unknown": "#bf8700", "na": "#8c959f"}
 STATUS_COLORS = {"verified": "#1a7f37", "mismatch": "#cf222e", "unreachable": "#cf222e",
                  "unverifiable": "#bf8700", "not_applicable": "#8c959f"}
-NODE_W, NODE_H, SITE_R = 168, 50, 62
+NODE_W, NODE_H, SITE_R = 176, 66, 62
+WIDEN = 1.5  # channels sit on an ellipse: side arrows get as long as the vertical ones
 
 
 def site_links(report: Report, channel: Profile) -> str:
@@ -59,7 +61,7 @@ def render_map(report: Report, site_label: str) -> str:
     channels = report.channels
     count = len(channels)
     radius = 230 + max(0, count - 8) * 18
-    width, height = 2 * radius + NODE_W + 40, 2 * radius + NODE_H + 60
+    width, height = 2 * radius * WIDEN + NODE_W + 40, 2 * radius + NODE_H + 40
     cx, cy = width / 2, height / 2
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
              f'class="map" aria-label="Channel map: the site and {count} channels">', "<defs>"]
@@ -71,7 +73,9 @@ def render_map(report: Report, site_label: str) -> str:
     for number, channel in enumerate(channels):
         angle = -math.pi / 2 + 2 * math.pi * number / max(1, count)
         dx, dy = math.cos(angle), math.sin(angle)
-        nx, ny = cx + radius * dx, cy + radius * dy
+        nx, ny = cx + radius * WIDEN * dx, cy + radius * dy
+        length = math.hypot(nx - cx, ny - cy)
+        dx, dy = (nx - cx) / length, (ny - cy) / length
         edge = min(NODE_W / 2 / abs(dx) if dx else math.inf, NODE_H / 2 / abs(dy) if dy else math.inf) + 4
         ox, oy = -dy * 8, dx * 8  # the two arrows run side by side
         sx, sy = cx + dx * (SITE_R + 4), cy + dy * (SITE_R + 4)
@@ -85,13 +89,14 @@ def render_map(report: Report, site_label: str) -> str:
                                                      "na": "not applicable", "unknown": "not verifiable"}[back_state]
         parts.append(_arrow(ex - ox, ey - oy, sx - ox, sy - oy, back_state, f"{platform} → site: {back}"))
         color = STATUS_COLORS.get(channel.status, COLORS["na"])
-        handle = clean_text(channel.handle or channel.url)
+        handle = clean_text(channel.handle or urlsplit(channel.url).hostname or channel.url)
         parts.append(f'<g class="node"><title>{escape(clean_text(channel.url))} — {escape(channel.status)}</title>'
                      f'<rect x="{nx - NODE_W / 2:.1f}" y="{ny - NODE_H / 2:.1f}" width="{NODE_W}" height="{NODE_H}" '
                      f'rx="10" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
-                     f'<text x="{nx:.1f}" y="{ny - 5:.1f}" class="node-title">{escape(_short(platform, 20))}</text>'
-                     f'<text x="{nx:.1f}" y="{ny + 13:.1f}" class="node-sub">'
-                     f'{escape(_short(handle, 24))} · {escape(channel.status.replace("_", " "))}</text></g>')
+                     f'<text x="{nx:.1f}" y="{ny - 11:.1f}" class="node-title">{escape(_short(platform, 20))}</text>'
+                     f'<text x="{nx:.1f}" y="{ny + 6:.1f}" class="node-sub">{escape(_short(handle, 24))}</text>'
+                     f'<text x="{nx:.1f}" y="{ny + 23:.1f}" class="node-status" fill="{color}">'
+                     f'{escape(channel.status.replace("_", " "))}</text></g>')
     parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{SITE_R}" fill="#0969da"/>'
                  f'<text x="{cx:.1f}" y="{cy - 4:.1f}" class="site-title">website</text>'
                  f'<text x="{cx:.1f}" y="{cy + 14:.1f}" class="site-sub">{escape(_short(clean_text(site_label), 18))}'

@@ -9,8 +9,10 @@ newlines and control characters cannot survive, so a message stays on its
 line), `##[` is defused anywhere and `::` at the start of a string, then it is
 escaped; so the only `::` a runner can see at the start of a line is ours.
 
-The runner shows 10 error, 10 warning and 10 notice annotations per step: the
-most severe findings are emitted first, at most 10 of each, then one notice
+Findings that source mapping puts on the same source line (a footer template
+mistake seen on every built page) become one annotation listing the built
+pages. The runner shows 10 error, 10 warning and 10 notice annotations per
+step: the most severe are emitted first, at most 10 of each, then one notice
 says how many more there are (notices stop at 9 so that notice itself shows).
 When GITHUB_STEP_SUMMARY is set, the full Markdown report is appended to it.
 """
@@ -19,10 +21,10 @@ from __future__ import annotations
 import os
 import weakref
 
-from omnilinks.models import SEVERITY_ORDER, Finding, Report
+from omnilinks.models import SEVERITY_ORDER, Report
 from omnilinks.report import markdown
 from omnilinks.report.base import Format, RenderOptions
-from omnilinks.report.locate import Located, locator
+from omnilinks.report.locate import Annotation, built_suffix, group_annotations, locator
 from omnilinks.report.safe import clean_text, defuse_commands
 
 SHOWN_PER_SEVERITY = 10
@@ -52,16 +54,16 @@ def command(severity: str, message: str, properties: dict[str, object] | None = 
     return f"::{head}::{escape_data(untrusted(message, MESSAGE_LIMIT))}"
 
 
-def annotation(finding: Finding, located: Located) -> str:
+def annotation(item: Annotation) -> str:
+    finding = item.finding
     text = finding.message
     if finding.fix:
-        text += f" Fix: {finding.fix}"
-    if located.built is not None:
-        text += f" (built: {located.built.short()})"
-    elif located.place is None and finding.location.url:
+        text += f" — fix: {finding.fix}"
+    text += built_suffix(item.built)
+    if item.place is None and finding.location.url:
         text += f" (on {finding.location.url})"
     properties: dict[str, object] = {}
-    place = located.place
+    place = item.place
     if place is not None:
         properties["file"] = place.path
         if place.line:
@@ -72,37 +74,39 @@ def annotation(finding: Finding, located: Located) -> str:
     return command(finding.severity, text, properties)
 
 
-def select(findings: tuple[Finding, ...]) -> tuple[list[Finding], dict[str, int]]:
-    """The findings to annotate (most severe first) and, per severity, how many are left out."""
-    ordered = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
-    shown: list[Finding] = []
+def select(items: list[Annotation]) -> tuple[list[Annotation], dict[str, int]]:
+    """The annotations to emit (most severe first) and, per severity, how many findings are left out."""
+    shown: list[Annotation] = []
     taken = {"error": 0, "warning": 0, "notice": 0}
-    for finding in ordered:
-        if taken[finding.severity] < SHOWN_PER_SEVERITY:
-            shown.append(finding)
-            taken[finding.severity] += 1
-    hidden = {s: sum(1 for f in findings if f.severity == s) - taken[s] for s in taken}
+    for item in items:
+        if taken[item.finding.severity] < SHOWN_PER_SEVERITY:
+            shown.append(item)
+            taken[item.finding.severity] += 1
+    hidden = {s: sum(i.count for i in items if i.finding.severity == s)
+                 - sum(i.count for i in shown if i.finding.severity == s) for s in taken}
     if any(hidden.values()) and taken["notice"] == SHOWN_PER_SEVERITY:
-        dropped = [f for f in shown if f.severity == "notice"][-1]  # room for the "more" notice
+        dropped = [i for i in shown if i.finding.severity == "notice"][-1]  # room for the "more" notice
         shown.remove(dropped)
-        hidden["notice"] += 1
+        hidden["notice"] += dropped.count
     return shown, hidden
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    locate = locator(report, options)
-    shown, hidden = select(report.findings)
-    lines = [annotation(finding, locate(finding)) for finding in shown]
+    ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
+    shown, hidden = select(group_annotations(ordered, locator(report, options)))
+    lines = [annotation(item) for item in shown]
     more = sum(hidden.values())
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if more or not report.complete:
+    notes = [clean_text(note) for note in report.notes]
+    if not report.complete and not notes:
+        notes.append("The run was interrupted or ran out of time: these are partial results.")
+    if more or notes:
         parts = []
         if more:
             where = "the job summary" if summary_path else "the full report (--report markdown=FILE or html=FILE)"
             parts.append(f"{more} more findings not shown as annotations ({hidden['error']} errors, "
                          f"{hidden['warning']} warnings, {hidden['notice']} notices): see {where}.")
-        if not report.complete:
-            parts.append("The run was interrupted or ran out of time: these are partial results.")
+        parts.extend(f"Note: {note}." for note in notes)
         lines.append(command("notice", " ".join(parts), {"title": "omnilinks"}))
     if summary_path:
         append_step_summary(report, options, summary_path)

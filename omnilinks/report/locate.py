@@ -115,3 +115,39 @@ def locator(report: Report, options: RenderOptions) -> Callable[[Finding], Locat
         return Located(Place(relative_path(str(hit.path), root), hit.line, hit.column), built=located.place)
 
     return locate
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """Findings that land on the same source line with the same message: one annotation, every built page kept."""
+
+    finding: Finding  # the first of them
+    place: Place | None
+    built: tuple[Place, ...] = ()
+    count: int = 1
+
+
+def group_annotations(findings: list[Finding], locate: Callable[[Finding], Located]) -> list[Annotation]:
+    """Group in the given order; a template mistake repeated on every page becomes one annotation."""
+    groups: dict[tuple[object, ...], list[tuple[Finding, Located]]] = {}
+    for finding in findings:
+        located = locate(finding)
+        if located.built is None:
+            key: tuple[object, ...] = ("single", len(groups))
+        else:
+            key = (located.place, finding.rule, finding.severity, finding.message, finding.fix, finding.target)
+        groups.setdefault(key, []).append((finding, located))
+    result = []
+    for members in groups.values():
+        first, located = members[0]
+        built = tuple(dict.fromkeys(m.built for _, m in members if m.built is not None))
+        result.append(Annotation(first, located.place, built, len(members)))
+    return result
+
+
+def built_suffix(built: tuple[Place, ...], shown: int = 3) -> str:
+    if not built:
+        return ""
+    listed = ", ".join(place.short() for place in built[:shown])
+    more = f" and {len(built) - shown} more" if len(built) > shown else ""
+    return f" (built: {listed}{more})"

@@ -79,6 +79,9 @@ def render(report: Report, options: RenderOptions, limit: int = LIMIT_BYTES) -> 
     if not report.complete:
         out.add("")
         out.add("> **Incomplete:** the run was interrupted or ran out of time; these are the results so far.")
+    for note in report.notes:
+        out.add("")
+        out.add(f"> **Note:** {cell(note)}")
     out.add("")
     out.add("| Errors | Warnings | Notices |")
     out.add("|---:|---:|---:|")

@@ -1,8 +1,8 @@
 """The NAP comparison: each source of business facts (row) × each field (column).
 
 Sources: the reference identity (omnilinks.yml, or inferred from the pages),
-every page that states a fact (Report.nap_table) or disagrees (a finding), and
-every channel. A cell disagrees when a nap/brand/schema finding names that
+every page a finding says disagrees (with the value it states), and every
+channel with what it was read to state. A cell disagrees when a nap/brand/schema finding names that
 source and field; the rules did the comparing (normalised phones, addresses…),
 this only lays their verdicts out.
 """
@@ -68,12 +68,6 @@ def build(report: Report) -> NapTable:
     def page_row(path: str) -> Row:
         return pages.setdefault(path, Row(path, "page"))
 
-    for fact_field, label, value, location in report.nap_table:
-        if fact_field in FIELDS and location.path and not _is_channel_label(report, label):
-            row = page_row(location.path)
-            row.cells[fact_field].add(value)
-            if label and label not in row.detail.split(", "):
-                row.detail = f"{row.detail}, {label}" if row.detail else label
     channel_rows = [_channel_row(report, channel) for channel in report.channels]
     for finding in findings:
         channel = channel_of(report, finding) if finding.platform and finding.platform != "website" else None
@@ -97,10 +91,6 @@ def build(report: Report) -> NapTable:
     ordered = sorted(pages.values(), key=lambda r: (-r.disagreements, r.label))
     shown = ordered[:MAX_PAGE_ROWS]
     return NapTable([reference, *shown, *channel_rows], hidden_pages=len(ordered) - len(shown))
-
-
-def _is_channel_label(report: Report, label: str) -> bool:
-    return any(label == c.platform for c in report.channels)
 
 
 def _channel_row(report: Report, channel: Profile) -> Row:

@@ -4,7 +4,8 @@ Code scanning shows a result only when it points at a file in the repository,
 so each result goes on: the source file that produced the built page (source
 mapping; the built page is kept in relatedLocations), else the built page,
 else — for a finding about a channel — the line of omnilinks.yml that declares
-the channel, else line 1 of omnilinks.yml. Findings with no file at all and no
+the channel, else line 1 of omnilinks.yml. Findings source mapping puts on one
+source line with the same message are one result listing every built page. Findings with no file at all and no
 config (a live URL checked without omnilinks.yml) cannot be shown by code
 scanning: they are left out of `results` and counted in the run's
 `properties.omnilinks.unlocatedFindings`.
@@ -18,7 +19,15 @@ from urllib.parse import quote
 
 from omnilinks.models import Finding, Report
 from omnilinks.report.base import Format, RenderOptions
-from omnilinks.report.locate import Place, annotation_root, config_place, file_place, locator
+from omnilinks.report.locate import (
+    Place,
+    annotation_root,
+    built_suffix,
+    config_place,
+    file_place,
+    group_annotations,
+    locator,
+)
 from omnilinks.report.safe import clean_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -60,10 +69,10 @@ def physical(place: Place) -> dict[str, Any]:
     return {"physicalLocation": location}
 
 
-def fingerprint(finding: Finding) -> str:
-    """Stable across runs and line shifts: what is wrong and where, not at which line."""
+def fingerprint(finding: Finding, path: str | None = None) -> str:
+    """Stable across runs and line shifts: what is wrong and in which file, not at which line."""
     loc = finding.location
-    key = "\x1f".join(str(part or "") for part in (finding.rule, loc.path or loc.url, finding.target,
+    key = "\x1f".join(str(part or "") for part in (finding.rule, path or loc.path or loc.url, finding.target,
                                                    finding.platform, finding.field, finding.expected, finding.actual))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
@@ -74,19 +83,20 @@ def render(report: Report, options: RenderOptions) -> str:
     rules = rule_catalogue(report)
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
-    unlocated = 0
-    for finding in report.findings:
-        located = locate(finding)
-        place = located.place or config_place(report, root, 1)
+    unlocated = located_count = 0
+    for item in group_annotations(list(report.findings), locate):
+        finding = item.finding
+        place = item.place or config_place(report, root, 1)
         if place is None:
-            unlocated += 1
+            unlocated += item.count
             continue
         if len(results) >= MAX_RESULTS:
             break
         text = clean_text(finding.message)
         if finding.fix:
-            text += f" Fix: {clean_text(finding.fix)}"
-        if located.place is None and finding.location.url:
+            text += f" — fix: {clean_text(finding.fix)}"
+        text += built_suffix(item.built)
+        if item.place is None and finding.location.url:
             text += f" (on {clean_text(finding.location.url)})"
         result: dict[str, Any] = {
             "ruleId": finding.rule,
@@ -94,18 +104,21 @@ def render(report: Report, options: RenderOptions) -> str:
             "level": LEVELS[finding.severity],
             "message": {"text": text},
             "locations": [physical(place)],
-            "partialFingerprints": {"omnilinksFinding/v1": fingerprint(finding)},
+            "partialFingerprints": {"omnilinksFinding/v1": fingerprint(finding, place.path if item.built else None)},
         }
-        related = [p for p in [located.built, *(file_place(r, root) for r in finding.related)] if p is not None]
+        related = [(p, "built page") for p in item.built]
+        related += [(p, "also disagrees") for p in (file_place(r, root) for r in finding.related) if p is not None]
         if related:
-            result["relatedLocations"] = [{"id": number, **physical(p), "message": {"text": "built page"
-                                           if p is located.built else "also disagrees"}}
-                                          for number, p in enumerate(related, start=1)]
-        properties = {k: v for k, v in (("category", finding.category), ("target", finding.target),
+            result["relatedLocations"] = [{"id": number, **physical(p), "message": {"text": label}}
+                                          for number, (p, label) in enumerate(related, start=1)]
+        properties: dict[str, object] = {k: v for k, v in (("category", finding.category), ("target", finding.target),
                                         ("platform", finding.platform), ("field", finding.field),
                                         ("expected", finding.expected), ("actual", finding.actual)) if v}
+        if item.count > 1:
+            properties["findings"] = item.count
         result["properties"] = properties
         results.append(result)
+        located_count += item.count
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "omnilinks", "version": report.version, "semanticVersion": report.version,
                             "informationUri": INFORMATION_URI, "rules": rules}},
@@ -115,7 +128,7 @@ def render(report: Report, options: RenderOptions) -> str:
             "target": report.target,
             "complete": report.complete,
             "unlocatedFindings": unlocated,
-            "truncatedFindings": max(0, len(report.findings) - unlocated - len(results)),
+            "truncatedFindings": len(report.findings) - unlocated - located_count,
             "note": "findings with no file in the repository and no omnilinks.yml to point at are not results; "
                     "see the json report for them",
         }},

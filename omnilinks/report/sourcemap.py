@@ -6,14 +6,17 @@
 (finding.target, finding.actual) is looked up in the generator's sources and the
 annotation points there, keeping the built position as a secondary location.
 
-Bounded: the sources are read once per render (files up to MAX_FILE_BYTES, at
+Bounded: the sources are read once per report (files up to MAX_FILE_BYTES, at
 most MAX_FILES files and MAX_TOTAL_BYTES in all), joined into one string so each
-needle is one fast `str.find` scan, and each needle is looked up once.
+needle is one fast `str.find` scan, each needle is looked up once, and the
+scanning stops after SCAN_BUDGET characters in all (the remaining findings keep
+their built location).
 """
 from __future__ import annotations
 
 import bisect
 import os
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,6 +34,7 @@ MAX_FILES = 20_000
 MAX_TOTAL_BYTES = 48 * 1024 * 1024
 MIN_NEEDLE = 5  # shorter strings match everywhere and prove nothing
 MAX_HITS = 50
+SCAN_BUDGET = 12_000_000_000  # characters scanned per report (~4 s); later lookups keep the built location
 SEPARATOR = "\x00"
 
 
@@ -56,6 +60,7 @@ class SourceMap:
     _starts: list[int] = field(default_factory=list)
     _paths: list[Path] = field(default_factory=list)
     _memo: dict[tuple[str, str], SourceHit | None] = field(default_factory=dict)
+    budget: int = SCAN_BUDGET
 
     @classmethod
     def for_report(cls, report: Report, options: RenderOptions) -> SourceMap | None:
@@ -66,7 +71,11 @@ class SourceMap:
         root = Path(options.repo_root).resolve() if options.repo_root else git_root(built)
         if root is None or not root.is_dir():
             return None
-        return cls(root=root, built=built)
+        # One index per report and root, shared by the formats of one run (github + sarif…).
+        maps = _by_report.setdefault(report, {})
+        if root not in maps:
+            maps[root] = cls(root=root, built=built)
+        return maps[root]
 
     def find(self, finding: Finding) -> SourceHit | None:
         """The source line holding the finding's URL or value, when the finding is on a built page."""
@@ -91,10 +100,14 @@ class SourceMap:
     def _lookup(self, needle: str, built_hint: str) -> SourceHit | None:
         text = self._index()
         offsets: list[int] = []
-        position = text.find(needle)
-        while position >= 0 and len(offsets) < MAX_HITS:
+        start = 0
+        while len(offsets) < MAX_HITS and self.budget > 0:
+            position = text.find(needle, start)
+            self.budget -= (len(text) if position < 0 else position) - start
+            if position < 0:
+                break
             offsets.append(position)
-            position = text.find(needle, position + 1)
+            start = position + 1
         if not offsets:
             return None
         best = min(offsets, key=lambda offset: self._rank(offset, built_hint))
@@ -147,6 +160,9 @@ class SourceMap:
             if len(found) >= MAX_FILES:
                 break
         return found
+
+
+_by_report: weakref.WeakKeyDictionary[Report, dict[Path, SourceMap]] = weakref.WeakKeyDictionary()
 
 
 def needles(finding: Finding) -> list[str]:

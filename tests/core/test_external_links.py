@@ -26,7 +26,7 @@ def site(tmp_path: Path) -> Path:
 
 
 def by_target(report: omnilinks.Report) -> dict[str, str]:
-    return {f.target: f.rule for f in report.findings}
+    return {f.target: f.rule for f in report.findings if f.category == "link"}
 
 
 @responses.activate
@@ -39,15 +39,19 @@ def test_external_statuses_are_reported_truthfully(site: Path) -> None:
     responses.head("https://moved.example.com/old", status=301, headers={"Location": "https://moved.example.com/new"})
     responses.head("https://moved.example.com/new", status=200)
     responses.head("https://www.linkedin.com/company/kopisenja", status=999)
+    responses.get("https://www.linkedin.com/company/kopisenja", status=999)
+    responses.get("https://www.linkedin.com/company/kopisenja/", status=999)
     responses.head("https://error.example.com/", status=503)
     responses.get("https://error.example.com/", status=503)
     report = omnilinks.check(str(site), base_url="https://kopisenja.id", use_cache=False)
     assert by_target(report) == {
         "https://gone.example.com/page": "link-broken",
         "https://moved.example.com/old": "link-redirect",
-        "https://www.linkedin.com/company/kopisenja": "link-unverifiable",
         "https://error.example.com/": "link-broken",
     }
+    # A profile link is judged once, by its channel adapter: LinkedIn's 999 is a wall, never "broken".
+    linkedin = [f for f in report.findings if "linkedin" in (f.target or "")]
+    assert [(f.rule, f.severity) for f in linkedin] == [("channel-unverifiable", "notice")]
     moved = next(f for f in report.findings if f.rule == "link-redirect")
     assert moved.expected == "https://moved.example.com/new" and "https://moved.example.com/new" in moved.fix
     # One check per URL even when two links differ only by fragment.

@@ -15,7 +15,8 @@ def make_site(root: Path, files: dict[str, str]) -> Path:
 
 
 def rules_at(report: omnilinks.Report) -> list[tuple[str, str, int | None, str | None]]:
-    return sorted((f.rule, Path(f.location.path or "").name, f.location.line, f.target) for f in report.findings)
+    return sorted((f.rule, Path(f.location.path or "").name, f.location.line, f.target)
+                  for f in report.findings if f.category == "link")
 
 
 def test_clean_urls_index_and_assumed_extension(tmp_path: Path) -> None:
@@ -74,10 +75,11 @@ def test_internal_links_fragments_and_resources(tmp_path: Path) -> None:
 def test_insecure_link_from_https_site(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"index.html": "<a href='http://example.org/x'>x</a>"})
     report = omnilinks.check(str(site), base_url="https://kopisenja.id", offline=True, use_cache=False)
-    assert [f.rule for f in report.findings] == ["link-insecure"]
-    assert report.findings[0].fix == "Link https://example.org/x instead."
+    links = [f for f in report.findings if f.category == "link"]
+    assert [f.rule for f in links] == ["link-insecure"]
+    assert links[0].fix == "Link https://example.org/x instead."
     plain = omnilinks.check(str(site), base_url="http://kopisenja.id", offline=True, use_cache=False)
-    assert plain.findings == ()
+    assert [f for f in plain.findings if f.category == "link"] == []
 
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:

@@ -1,0 +1,176 @@
+"""Run an agency audit: every client through `omnilinks.pipeline.run` with its
+own config (identity, channels), several clients at a time, each result
+written the moment the client finishes.
+
+Network limits: each client's HttpClient enforces its config's `check.concurrency`
+and `check.per_host`, so the ceiling for the audit is jobs × concurrency; link
+results are shared between clients through the SQLite results cache (the same
+file for every client, under OMNILINKS_CACHE_DIR).
+"""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from omnilinks.audit.clients import Client
+from omnilinks.audit.progress import AuditProgress
+from omnilinks.audit.resume import AUDIT_SCHEMA, ResultStore
+from omnilinks.audit.shard import Shard
+from omnilinks.config import load_config
+from omnilinks.discover import is_url
+from omnilinks.errors import OmnilinksError
+from omnilinks.fetch import HttpClient, HttpOptions
+from omnilinks.models import Report
+from omnilinks.pipeline import RunOptions, run
+from omnilinks.progress import Progress
+from omnilinks.report import FORMATS, RenderOptions, write_atomic
+from omnilinks.report.json_format import to_dict
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    outdir: Path
+    jobs: int = 4
+    resume: bool = False
+    shard: Shard | None = None
+    offline: bool = False
+    use_cache: bool = True
+    progress: bool | None = None  # None: on a terminal
+
+
+@dataclass
+class AuditOutcome:
+    results: list[dict[str, Any]] = field(default_factory=list)  # this run's clients that are done, by slug
+    ran: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    unfinished: list[str] = field(default_factory=list)  # stopped by Ctrl-C; --resume runs them
+
+
+def select(clients: list[Client], shard: Shard | None) -> list[Client]:
+    return [c for c in clients if shard is None or shard.takes(c.slug)]
+
+
+def run_audit(clients: list[Client], options: AuditOptions, cancel: threading.Event | None = None) -> AuditOutcome:
+    """Check the clients; a KeyboardInterrupt (or any BaseException) from a client stops the audit after the
+    clients already finished have been written."""
+    cancel = cancel or threading.Event()
+    store = ResultStore(options.outdir)
+    mine = select(clients, options.shard)
+    outcome = AuditOutcome()
+    progress = AuditProgress(len(mine), options.progress)
+    todo = []
+    for client in mine:
+        if options.resume and store.done(client):
+            outcome.skipped.append(client.slug)
+            progress.skipped(client.name)
+        else:
+            todo.append(client)
+    progress.start()
+    try:
+        _run_pool(todo, options, store, cancel, progress, outcome)
+    finally:
+        progress.close()
+        by_slug = {c.slug for c in mine}
+        outcome.results = [r for r in store.all_results() if r["client"]["slug"] in by_slug]
+    return outcome
+
+
+def _run_pool(todo: list[Client], options: AuditOptions, store: ResultStore, cancel: threading.Event,
+              progress: AuditProgress, outcome: AuditOutcome) -> None:
+    with ThreadPoolExecutor(max_workers=max(1, options.jobs), thread_name_prefix="omnilinks-audit") as pool:
+        running: dict[Future[dict[str, Any] | None], Client] = {
+            pool.submit(check_client, c, options, store, cancel, progress): c for c in todo}
+        try:
+            while running:
+                done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in done:
+                    client = running.pop(future)
+                    result = future.result()  # re-raises a client's KeyboardInterrupt here
+                    (outcome.ran if result is not None else outcome.unfinished).append(client.slug)
+                if cancel.is_set():
+                    for future in running:
+                        future.cancel()
+        except BaseException:
+            cancel.set()  # the clients still running stop early and are not written
+            for future in running:
+                future.cancel()
+            raise
+        finally:
+            outcome.unfinished.extend(c.slug for c in running.values() if c.slug not in outcome.ran)
+
+
+def check_client(client: Client, options: AuditOptions, store: ResultStore, cancel: threading.Event,
+                 progress: AuditProgress) -> dict[str, Any] | None:
+    """Check one client and write its result; None when a cancel stopped it (nothing written)."""
+    if cancel.is_set():
+        return None
+    counters = progress.client_started(client.name)
+    result: dict[str, Any] | None = None
+    try:
+        result = _check(client, options, store, cancel, counters)
+        if result is not None:
+            store.save(result)
+        return result
+    finally:
+        progress.client_finished(client.name, result)
+
+
+def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: threading.Event,
+           counters: Progress) -> dict[str, Any] | None:
+    base = {"audit_schema": AUDIT_SCHEMA, "client": {"name": client.name, "slug": client.slug,
+                                                     "target": client.target, "fingerprint": client.fingerprint()},
+            "status": "done", "error": None, "report": None, "html": None}
+    try:
+        config_path = _config_path(client, store)
+        target = client.target or load_config(config_path).site_url
+        if not target:
+            raise OmnilinksError(f"{client.source}: client {client.name!r} has no target and its config no site.url")
+        base["client"]["target"] = target
+        if not is_url(target) and not Path(target).is_dir():
+            return base | {"status": "down", "error": f"site folder {target} does not exist (not built?)"}
+        report = run(target, RunOptions(config_path=config_path, base_url=client.base_url,
+                                        assume_extension=client.assume_extension,
+                                        offline=True if options.offline else None, allow_private=client.allow_private,
+                                        use_cache=options.use_cache, progress=counters, cancel=cancel))
+    except OmnilinksError as exc:
+        return base | {"status": "error", "error": str(exc)}
+    except Exception as exc:  # a bug in one client's check must not sink the whole portfolio
+        return base | {"status": "error", "error": f"internal error: {exc.__class__.__name__}: {exc}"}
+    if cancel.is_set():
+        return None
+    if is_url(target) and report.pages == 0:
+        return base | {"status": "down", "error": f"site down: {_why_down(target, client, options)}"}
+    return base | {"report": to_dict(report), "html": _write_html(report, client, store)}
+
+
+def _config_path(client: Client, store: ResultStore) -> str | None:
+    if client.inline_config is None:
+        return client.config_path
+    path = store.folder(client) / "omnilinks.yml"
+    write_atomic(path, f"# inline config of {client.name} from {client.source}\n{client.inline_config}")
+    return str(path)
+
+
+def _write_html(report: Report, client: Client, store: ResultStore) -> str | None:
+    html = FORMATS.get("html")
+    if html is None:
+        return None
+    write_atomic(store.folder(client) / "report.html", html.render(report, RenderOptions()))
+    return f"clients/{client.slug}/report.html"
+
+
+def _why_down(url: str, client: Client, options: AuditOptions) -> str:
+    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…)."""
+    if options.offline:
+        return "no page could be read (offline run)"
+    http = HttpClient(HttpOptions(timeout=10, retries=0, allow_private=client.allow_private))
+    try:
+        http.allow_host(urlsplit(url).hostname or "")
+        response = http.get(url, max_body=65_536)
+    finally:
+        http.close()
+    return f"{url}: {response.describe()}" if not response.ok else f"{url} answered but no HTML page was read"

@@ -1,0 +1,82 @@
+"""Where the site links its channels: every profile link on every page,
+keyed by the channel's canonical URL, and the places a fix should point at."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from omnilinks.channels import classify
+from omnilinks.channels.base import ChannelRef
+from omnilinks.channels.urls import without_tracking
+from omnilinks.models import Link, Location, Page, Profile
+
+LINKING_TAGS = ("a", "area", "link")
+CONTACT_PATH = re.compile(r"(contact|kontak|hubungi|contact-us|hubungi-kami)", re.I)
+
+
+@dataclass(frozen=True)
+class LinkUse:
+    link: Link
+    page: Page
+    ref: ChannelRef | None  # None: a plain page (matched against declared generic channels)
+
+
+def link_index(pages: tuple[Page, ...]) -> dict[str, list[LinkUse]]:
+    """Canonical channel URL → every link to it, in page order."""
+    index: dict[str, list[LinkUse]] = defaultdict(list)
+    for page in pages:
+        for link in page.links:
+            if link.tag not in LINKING_TAGS or urlsplit(link.url).scheme not in ("http", "https"):
+                continue
+            ref = classify(link.url)
+            index[ref.url if ref else without_tracking(link.url)].append(LinkUse(link, page, ref))
+    return dict(index)
+
+
+def home_page(ctx: Any) -> Page | None:
+    site = ctx.site
+    page = site.page_for(site.base) if site is not None and hasattr(site, "page_for") else None
+    if page is not None:
+        return page
+    pages = sorted(ctx.pages, key=lambda p: (len(urlsplit(p.url).path.rstrip("/").removesuffix("index.html")), p.url))
+    return pages[0] if pages else None
+
+
+def contact_page(pages: tuple[Page, ...]) -> Page | None:
+    return next((p for p in pages if CONTACT_PATH.search(urlsplit(p.url).path)), None)
+
+
+def footer_line(page: Page) -> int | None:
+    """The last site-wide (header/footer/nav) link of a page: the footer, where profile links belong."""
+    lines = [link.location.line for link in page.links if link.in_nav and link.location.line]
+    return max(lines) if lines else None
+
+
+def where_to_link(ctx: Any) -> str:
+    home = home_page(ctx)
+    contact = contact_page(ctx.pages)
+    places = []
+    if home is not None:
+        line = footer_line(home)
+        near = f" (near line {line}, with the other footer links)" if line else ""
+        places.append(f"the footer of the home page {home.location.path or home.url}{near}")
+    if contact is not None and contact is not home:
+        places.append(f"the contact page {contact.location.path or contact.url}")
+    return " or ".join(places) or "the footer of every page"
+
+
+def anchor(url: str, text: str) -> str:
+    return f'<a href="{url}" rel="me">{text}</a>'
+
+
+def channel_location(profile: Profile, ctx: Any, index: dict[str, list[LinkUse]]) -> Location:
+    """The omnilinks.yml line that declares the channel, else the first page line that links it."""
+    if profile.config_line and ctx.config.path:
+        return Location(path=ctx.config.path, line=profile.config_line)
+    uses = index.get(profile.url)
+    if uses:
+        return uses[0].link.location
+    return Location(url=profile.url)

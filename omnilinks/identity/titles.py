@@ -1,0 +1,70 @@
+"""Which part of a page title is the brand.
+
+"Menu | Kopi Senja" puts the brand last, "Kopi Senja | Menu" first, and
+"Kopi Senja: kopi enak di Kemang" not at all; one page cannot tell. The part a
+site repeats on several pages is its template's brand; a part found once is
+only taken for the brand on a one-page site.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from omnilinks.models import Location, Page
+from omnilinks.normalize.name import strip_title_suffix
+
+# Section names sites repeat in titles ("Resep kopi | Blog"): never a brand.
+SECTION_WORDS = frozenset({
+    "blog", "news", "berita", "artikel", "articles", "menu", "produk", "products", "product", "kontak", "contact",
+    "contact us", "hubungi kami", "tentang", "tentang kami", "about", "about us", "galeri", "gallery", "faq",
+    "layanan", "services", "promo", "katalog", "catalog", "karir", "careers", "shop", "toko", "lokasi",
+    "locations", "portfolio", "portofolio", "testimoni", "reviews", "events", "acara", "page not found",
+    "halaman tidak ditemukan", "404", "search", "cari", "tag", "category", "kategori", "archive", "arsip",
+})
+
+
+@dataclass(frozen=True)
+class TitleClaim:
+    location: Location
+    source: str  # "title" | "og:title"
+    text: str  # the whole title
+    parts: tuple[str, str]  # (brand part by position, page part)
+    claimed: str | None  # the part the site's template marks as the brand, when known
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def title_claims(pages: Iterable[Page]) -> list[TitleClaim]:
+    pages = [p for p in pages if p.is_html and p.status < 400]
+    claims: list[TitleClaim] = []
+    for source in ("title", "og:title"):
+        split: list[tuple[Page, str, str, str]] = []
+        for page in pages:
+            text = page.title if source == "title" else dict(page.meta).get("og:title", "")
+            page_part, brand_part = strip_title_suffix(text) if text else ("", None)
+            if brand_part:
+                split.append((page, text, brand_part, page_part))
+        brand_counts = Counter(fold(b) for _, _, b, _ in split)
+        page_counts = Counter(fold(p) for _, _, _, p in split)
+        for page, text, brand_part, page_part in split:
+            claimed = None
+            if brand_counts[fold(brand_part)] >= 2 and fold(brand_part) not in SECTION_WORDS:
+                claimed = brand_part
+            elif page_counts[fold(page_part)] >= 2 and fold(page_part) not in SECTION_WORDS:
+                claimed = page_part
+            elif len(pages) == 1 and fold(brand_part) not in SECTION_WORDS:
+                claimed = brand_part
+            where = next((f.location for f in page.facts if f.source == source and f.field == "name"), page.location)
+            claims.append(TitleClaim(where, source, text, (brand_part, page_part), claimed))
+    return claims
+
+
+def template_name(pages: Iterable[Page]) -> str | None:
+    """The brand a site's title template repeats, when the pages state no name elsewhere."""
+    votes = Counter(c.claimed for c in title_claims(pages) if c.claimed and c.source == "title")
+    return votes.most_common(1)[0][0] if votes else None

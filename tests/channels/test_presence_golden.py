@@ -1,0 +1,62 @@
+"""A whole presence — site folder, omnilinks.yml and every channel's answer
+recorded — checked end to end; the channel statuses and findings are golden.
+
+Regenerate after an intended change: OMNILINKS_UPDATE_GOLDEN=1 pytest tests/channels
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import responses
+
+from omnilinks.pipeline import check
+from omnilinks.report.json_format import to_dict
+
+PRESENCE = Path(__file__).resolve().parents[2] / "fixtures" / "presence"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "presence.json"
+
+
+def _serve(mock: responses.RequestsMock) -> None:
+    manifest = json.loads((PRESENCE / "responses" / "manifest.json").read_text(encoding="utf-8"))
+    for url, answer in manifest.items():
+        body = (PRESENCE / "responses" / answer["file"]).read_bytes() if "file" in answer else answer.get("body", "")
+        mock.add(responses.GET, url, status=answer.get("status", 200), body=body,
+                 headers=answer.get("headers", {}), content_type="text/html; charset=utf-8")
+
+
+def _report() -> dict:
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        _serve(mock)
+        report = check(str(PRESENCE / "site"), config_path=str(PRESENCE / "omnilinks.yml"), use_cache=False)
+    data = to_dict(report)
+    data["tool"].pop("version")
+    # Paths as the user typed them; make them independent of where the repository is.
+    return json.loads(json.dumps(data).replace(str(PRESENCE), "fixtures/presence"))
+
+
+def test_presence_matches_golden() -> None:
+    data = _report()
+    if os.environ.get("OMNILINKS_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert data["channels"] == expected["channels"]
+    assert data["findings"] == expected["findings"]
+    assert data == expected
+
+
+def test_presence_statuses_are_the_intended_ones() -> None:
+    """The golden file is reviewed by reading this: each channel's intended verdict."""
+    channels = {c["url"]: (c["status"], c["evidence"]) for c in _report()["channels"]}
+    assert channels == {
+        "https://www.instagram.com/kopisenja/": ("verified", "facts (checked 2025-01-10)"),
+        "https://www.tiktok.com/@kopisenja.id": ("verified", "fetched"),
+        "https://www.youtube.com/@kopisenja": ("unverifiable", "fetched"),
+        "https://wa.me/6281234567890": ("verified", "link"),
+        "https://maps.app.goo.gl/KopiSenja1": ("unverifiable", None),
+        "https://www.tokopedia.com/kopisenja": ("verified", "fetched"),
+        "https://www.linkedin.com/company/kopi-senja/": ("unverifiable", "fetched"),
+        "https://direktorikafe.example/kafe/kopi-senja": ("verified", "fetched"),
+        "https://asosiasikopi.example/anggota": ("mismatch", "fetched"),
+    }
