@@ -22,12 +22,13 @@ def render(report: Report, options: RenderOptions) -> str:
         groups[loc.path or loc.url or (f"channel: {finding.platform}" if finding.platform else "site")].append(finding)
     for where in sorted(groups):
         lines.append(paint("bold", clean_text(where)))
-        for finding in groups[where]:
+        for finding in sorted(groups[where], key=lambda f: (f.location.line or 0, f.location.column or 0)):
             position = f"{finding.location.line}:{finding.location.column or 1}" if finding.location.line else "-"
             lines.append(f"  {position:>8}  {paint(finding.severity, finding.severity):<7}  "
                          f"{clean_text(finding.message)}  {paint('dim', finding.rule)}")
             if finding.fix:
-                lines.append(f"            fix: {clean_text(finding.fix)}")
+                fix = clean_text(finding.fix, keep_newlines=True).replace("\n", "\n                 ")
+                lines.append(f"            fix: {fix}")
         lines.append("")
     if report.channels:
         lines.append(paint("bold", "Channels"))
