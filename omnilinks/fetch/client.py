@@ -109,7 +109,8 @@ class HttpClient:
 
     def allow_host(self, host: str, port: int | None = None) -> None:
         """The site's own start host is allowed even on a private address (on `port` only, when given)."""
-        self.options = replace(self.options, allowed_hosts=self.options.allowed_hosts | {host.lower()})
+        if port is None:
+            self.options = replace(self.options, allowed_hosts=self.options.allowed_hosts | {host.lower()})
         self.policy.allow(host, port)
         for adapter in self.session.adapters.values():
             fallback = getattr(adapter, "fallback", None)  # a HAR replay falls back to a guarded adapter

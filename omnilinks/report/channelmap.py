@@ -30,7 +30,9 @@ def site_links(report: Report, channel: Profile) -> str:
     if report.pages == 0:
         return "na"
     for finding in report.findings:
-        if finding.category != "crossref" or finding.location.path not in (None, report.config_path):
+        # Only a missing link is about the site→channel direction; the other channel findings
+        # (unverifiable, wrong site, unreachable) are drawn on the channel→site arrow.
+        if finding.rule != "channel-not-linked":
             continue
         if same_url(finding.target, channel.url) or channel_of(report, finding) is channel:
             return "bad"

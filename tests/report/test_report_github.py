@@ -59,8 +59,8 @@ def test_sample_annotations(sample: Callable[..., Report], in_site: Path) -> Non
     props, text = by_title["omnilinks link-internal-missing"]
     assert props["file"] == "content/about.md" and props["line"] == "7"  # mapped to the source
     assert "(built: public/about/index.html:5)" in text
-    props, _ = by_title["omnilinks crossref-channel-not-linked"]
-    assert props == {"file": "omnilinks.yml", "line": "12", "title": "omnilinks crossref-channel-not-linked"}
+    props, _ = by_title["omnilinks channel-not-linked"]
+    assert props == {"file": "omnilinks.yml", "line": "12", "title": "omnilinks channel-not-linked"}
     props, text = by_title["omnilinks link-unreachable"]
     assert "file" not in props and "(on https://kopisenja.id/promo)" in text
 

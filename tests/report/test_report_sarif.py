@@ -43,7 +43,7 @@ def test_results_point_at_repository_files(sample: Callable[..., Report], in_sit
     mapped = next(r for r in run["results"] if r["ruleId"] == "link-internal-missing")
     assert mapped["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "content/about.md"
     assert mapped["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "public/about/index.html"
-    channel = next(r for r in run["results"] if r["ruleId"] == "crossref-no-link-back")
+    channel = next(r for r in run["results"] if r["ruleId"] == "channel-no-link-back")
     assert channel["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "omnilinks.yml"},
                                                           "region": {"startLine": 11}}
     remote = next(r for r in run["results"] if r["ruleId"] == "link-unreachable")

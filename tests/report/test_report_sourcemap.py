@@ -70,7 +70,7 @@ def test_dependencies_built_files_and_outside_findings_stay(sample: Callable[...
     report = sample(root=str(repo / "public"), findings=[])
     only_deps = place(report, broken("https://only-in-deps.example/"))
     assert only_deps.place.path == "public/about/index.html" and only_deps.built is None
-    on_config = Finding("crossref-no-link-back", "crossref", "error", "x", target="https://www.youtube.com/@kopisenja",
+    on_config = Finding("channel-no-link-back", "crossref", "error", "x", target="https://www.youtube.com/@kopisenja",
                         platform="youtube")
     assert place(report, on_config).place.short() == "omnilinks.yml:11"  # channel findings are not moved
 
