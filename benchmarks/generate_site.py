@@ -76,6 +76,7 @@ def generate(pages: int, out: Path, seed: int = 1, external_base: str | None = N
     external_pool = _external_pool(pages, external_base, rng)
     broken: list[Broken] = []
     paths = [page_path(i) for i in range(pages)]
+    emitted = 0  # external links written so far
     for index, source in enumerate(paths):
         links: list[str] = []  # the <a> elements of the page body
         for slot in range(LINKS_PER_PAGE):
@@ -83,7 +84,9 @@ def generate(pages: int, out: Path, seed: int = 1, external_base: str | None = N
             if slot == 0:  # a chain through every page keeps a live crawl from missing any
                 target, fragment = paths[(index + 1) % pages], None
             elif external_pool and slot <= EXTERNAL_PER_PAGE:
-                url = external_pool[rng.randrange(len(external_pool))]
+                # Every pool URL once in order (so each 404 is linked), then at random.
+                url = external_pool[emitted if emitted < len(external_pool) else rng.randrange(len(external_pool))]
+                emitted += 1
                 links.append(_anchor(url, rng))
                 if "/missing/" in url:
                     broken.append(Broken(source, url, url, "external_404"))

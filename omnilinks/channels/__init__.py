@@ -7,8 +7,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from omnilinks.channels import (amazon, bukalapak, etsy, facebook, generic, google_business, instagram, lazada,
-                                linkedin, mastodon, pinterest, shopee, tiktok, tokopedia, whatsapp, x, youtube)
+from omnilinks.channels import (
+    amazon,
+    bukalapak,
+    etsy,
+    facebook,
+    generic,
+    google_business,
+    instagram,
+    lazada,
+    linkedin,
+    mastodon,
+    pinterest,
+    shopee,
+    tiktok,
+    tokopedia,
+    whatsapp,
+    x,
+    youtube,
+)
 from omnilinks.channels.base import Adapter, ChannelRef
 from omnilinks.channels.urls import is_share_link
 

@@ -88,7 +88,7 @@ def _declared(path: str, index: int, channel: ChannelConfig) -> Visit:
             known = ", ".join(a.platform for a in ADAPTERS)
             raise ConfigError(path, f"unknown platform {channel.platform!r} (known: {known})", channel.line,
                               f"{key}.platform")
-        parse = getattr(adapter, "parse")
+        parse = adapter.parse
         ref = parse(channel.url, any_server=True) if channel.platform == "mastodon" else parse(channel.url)
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not a {channel.platform} URL", channel.line, key)

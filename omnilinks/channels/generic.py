@@ -9,7 +9,13 @@ from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import is_link_in_bio, reaches_site, registrable_domain, split, without_tracking
-from omnilinks.channels.verdict import apply_verdict, base_profile, failed, judge_links, offline_profile, page_text
+from omnilinks.channels.verdict import (
+    apply_verdict,
+    base_profile,
+    fetch_page,
+    judge_links,
+    page_text,
+)
 from omnilinks.extract.html import parse_page
 from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Fact, Profile
@@ -30,12 +36,9 @@ class GenericAdapter:
         return ChannelRef(self.platform, without_tracking(url), parts.host, kind="page")
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        if ctx.offline:
-            return offline_profile(ref, ctx)
-        response = ctx.client.get(ref.url)
-        early = failed(ref, ctx, response, "the page does not exist")
-        if early is not None:
-            return early
+        response = fetch_page(ref, ctx, "the page does not exist")
+        if isinstance(response, Profile):
+            return response
         page = parse_page(page_text(response), response.final_url, region=ctx.identity.country)
         profile = replace(base_profile(ref, ctx, evidence=response.evidence), **_facts(page.facts, ctx))
         outbound = [link for link in page.links if link.tag in ("a", "link", "area")]

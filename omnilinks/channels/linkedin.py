@@ -7,7 +7,13 @@ from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
-from omnilinks.channels.verdict import apply_verdict, base_profile, failed, judge_links, offline_profile, page_text
+from omnilinks.channels.verdict import (
+    apply_verdict,
+    base_profile,
+    fetch_page,
+    judge_links,
+    page_text,
+)
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import address_text, jsonld_types
 from omnilinks.models import Profile
@@ -30,12 +36,9 @@ class LinkedInAdapter:
         return ChannelRef(self.platform, f"https://www.linkedin.com/{first}/{slug}/", slug, kind=KINDS[first])
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        if ctx.offline:
-            return offline_profile(ref, ctx)
-        response = ctx.client.get(ref.url)
-        early = failed(ref, ctx, response, "the page does not exist")
-        if early is not None:
-            return early
+        response = fetch_page(ref, ctx, "the page does not exist")
+        if isinstance(response, Profile):
+            return response
         page = parse_page(page_text(response), response.final_url)
         entity = next((e for e in page.jsonld if jsonld_types(e) & {"Organization", "Corporation", "Person",
                                                                     "EducationalOrganization", "LocalBusiness"}), None)

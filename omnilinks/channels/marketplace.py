@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef, label
-from omnilinks.channels.verdict import base_profile, failed, offline_profile, page_text
+from omnilinks.channels.verdict import base_profile, fetch_page, page_text
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import jsonld_types
 from omnilinks.models import Profile
@@ -20,12 +20,9 @@ STORE_TYPES = {"Store", "OnlineStore", "Organization", "LocalBusiness", "Brand"}
 
 
 def store_fetch(ref: ChannelRef, ctx: AdapterContext, read: NameReader, gone_markers: tuple[str, ...] = ()) -> Profile:
-    if ctx.offline:
-        return offline_profile(ref, ctx)
-    response = ctx.client.get(ref.url)
-    early = failed(ref, ctx, response, "the store does not exist")
-    if early is not None:
-        return early
+    response = fetch_page(ref, ctx, "the store does not exist")
+    if isinstance(response, Profile):
+        return response
     text = page_text(response)
     profile = base_profile(ref, ctx, evidence=response.evidence)
     if any(marker in text for marker in gone_markers):

@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import reaches_site, split
-from omnilinks.channels.verdict import apply_verdict, base_profile, failed, judge_links, offline_profile
+from omnilinks.channels.verdict import apply_verdict, base_profile, fetch_page, judge_links
 from omnilinks.models import Profile
 
 # Servers named here are recognised from any link; other servers need `platform: mastodon` in the config.
@@ -39,13 +39,10 @@ class MastodonAdapter:
                           f"{user}@{server}")
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        if ctx.offline:
-            return offline_profile(ref, ctx)
         host = split(ref.url).host  # type: ignore[union-attr]
-        response = ctx.client.get(f"https://{host}/api/v1/accounts/lookup?acct={ref.handle}")
-        early = failed(ref, ctx, response)
-        if early is not None:
-            return early
+        response = fetch_page(ref, ctx, url=f"https://{host}/api/v1/accounts/lookup?acct={ref.handle}")
+        if isinstance(response, Profile):
+            return response
         try:
             account = json.loads(response.body or b"{}")
         except ValueError:

@@ -8,7 +8,13 @@ from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
-from omnilinks.channels.verdict import apply_verdict, base_profile, failed, judge_links, offline_profile, page_text
+from omnilinks.channels.verdict import (
+    apply_verdict,
+    base_profile,
+    fetch_page,
+    judge_links,
+    page_text,
+)
 from omnilinks.models import Profile
 
 HANDLE = re.compile(r"^[A-Za-z0-9_]{3,30}$")
@@ -36,12 +42,9 @@ class PinterestAdapter:
         return ChannelRef(self.platform, f"https://www.pinterest.com/{handle}/", handle)
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        if ctx.offline:
-            return offline_profile(ref, ctx)
-        response = ctx.client.get(ref.url)
-        early = failed(ref, ctx, response)
-        if early is not None:
-            return early
+        response = fetch_page(ref, ctx)
+        if isinstance(response, Profile):
+            return response
         text = page_text(response)
         profile = base_profile(ref, ctx, evidence=response.evidence)
         domain = DOMAIN_URL.search(text)

@@ -8,7 +8,14 @@ from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
-from omnilinks.channels.verdict import apply_verdict, base_profile, embedded_json, failed, judge_links, offline_profile, page_text
+from omnilinks.channels.verdict import (
+    apply_verdict,
+    base_profile,
+    embedded_json,
+    fetch_page,
+    judge_links,
+    page_text,
+)
 from omnilinks.models import Profile
 
 HANDLE = re.compile(r"^@([A-Za-z0-9._]{2,24})$")
@@ -30,12 +37,9 @@ class TikTokAdapter:
         return ChannelRef(self.platform, f"https://www.tiktok.com/@{handle}", handle)
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        if ctx.offline:
-            return offline_profile(ref, ctx)
-        response = ctx.client.get(ref.url)
-        early = failed(ref, ctx, response)
-        if early is not None:
-            return early
+        response = fetch_page(ref, ctx)
+        if isinstance(response, Profile):
+            return response
         data = embedded_json(page_text(response), SCRIPT_ID)
         detail = (data or {}).get("__DEFAULT_SCOPE__", {}).get("webapp.user-detail", {}) if isinstance(data, dict) else {}
         user = ((detail.get("userInfo") or {}).get("user") or {}) if isinstance(detail, dict) else {}

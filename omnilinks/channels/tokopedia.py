@@ -3,6 +3,7 @@ name and city."""
 from __future__ import annotations
 
 import re
+
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split

@@ -65,6 +65,15 @@ def failed(ref: ChannelRef, ctx: AdapterContext, response: Response, missing: st
     return None
 
 
+def fetch_page(ref: ChannelRef, ctx: AdapterContext, missing: str = "the account does not exist",
+               url: str | None = None) -> Profile | Response:
+    """The channel's page, or the finished Profile when there is none to read (offline, wall, gone)."""
+    if ctx.offline:
+        return offline_profile(ref, ctx)
+    response = ctx.client.get(url or ref.url)
+    return failed(ref, ctx, response, missing) or response
+
+
 def page_text(response: Response) -> str:
     charset = None
     match = re.search(r"charset=([\w.-]+)", response.headers.get("content-type", ""), re.I)

@@ -9,8 +9,15 @@ from typing import Any
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import absolute, host_is, reaches_site, split, unwrap_redirect
-from omnilinks.channels.verdict import (apply_verdict, base_profile, embedded_json, failed, find_key, judge_links,
-                                        offline_profile, page_text)
+from omnilinks.channels.verdict import (
+    apply_verdict,
+    base_profile,
+    embedded_json,
+    fetch_page,
+    find_key,
+    judge_links,
+    page_text,
+)
 from omnilinks.models import Profile
 
 CHANNEL_ID = re.compile(r"^UC[A-Za-z0-9_-]{22}$")
@@ -38,12 +45,9 @@ class YouTubeAdapter:
         return None
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        if ctx.offline:
-            return offline_profile(ref, ctx)
-        response = ctx.client.get(ref.url)
-        early = failed(ref, ctx, response, "the channel does not exist")
-        if early is not None:
-            return early
+        response = fetch_page(ref, ctx, "the channel does not exist")
+        if isinstance(response, Profile):
+            return response
         data = embedded_json(page_text(response), "var ytInitialData")
         meta = find_key(data, "channelMetadataRenderer") if data is not None else None
         profile = base_profile(ref, ctx, evidence=response.evidence)

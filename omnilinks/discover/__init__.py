@@ -36,6 +36,7 @@ class Site:
     folder: FolderSite | None = None
     responses: dict[str, Response] = field(default_factory=dict)  # live: crawled page URL → response
     truncated: bool = False
+    robots_disallowed: frozenset[str] = frozenset()  # live: same-site URLs robots.txt forbids fetching
     _by_url: dict[str, Page] = field(default_factory=dict)
     # Rules ask about the same few thousand targets for every link on every page: answer each once.
     _page_for: dict[str, Page | None] = field(default_factory=dict, repr=False)
@@ -78,7 +79,10 @@ class Site:
         key = url.partition("#")[0]
         if key not in self._exists:
             response = self.responses.get(canonical(key))
-            self._exists[key] = None if response is None else response.ok
+            if canonical(key) in self.robots_disallowed:
+                self._exists[key] = True  # robots.txt forbids the request; the link is not ours to judge
+            else:
+                self._exists[key] = None if response is None else response.ok
         return self._exists[key]
 
 
@@ -91,7 +95,7 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
     if is_url(target):
         result = crawl(target, client, max_pages, max_depth, region, on_page)
         site = Site("live", normalize_base(target), result.pages, responses=result.responses,
-                    truncated=result.truncated)
+                    truncated=result.truncated, robots_disallowed=frozenset(result.skipped_robots))
     else:
         if not os.path.isdir(target):
             raise OmnilinksError(f"{target}: not a folder or an http(s) URL")

@@ -115,7 +115,7 @@ def _match_one(a: str, b: str, mode: Literal["strict", "relaxed"]) -> bool:
         return True
     if mode == "strict":
         return False
-    if len(ta) == len(tb) and all(_token_equal(x, y, True) for x, y in zip(ta, tb)):
+    if len(ta) == len(tb) and all(_token_equal(x, y, True) for x, y in zip(ta, tb, strict=True)):
         return True
     return _covers(tb, ta) or _covers(ta, tb)
 

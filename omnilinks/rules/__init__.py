@@ -3,10 +3,7 @@ rules with `rule(...)` (stable ids in rules.base.RULES) and exposes `check(ctx)`
 from __future__ import annotations
 
 from omnilinks.models import Finding
-from omnilinks.rules import channel_facts, crossref, links
-from omnilinks.rules import nap
-from omnilinks.rules import schema
-from omnilinks.rules import brand
+from omnilinks.rules import brand, channel_facts, crossref, links, nap, schema
 from omnilinks.rules.base import Check, Context
 
 CHECKS: tuple[Check, ...] = (

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from channel_kit import KOPI_SENJA, PLATFORM_FIXTURES, SITE
 
 from omnilinks.channels.base import AdapterContext
 from omnilinks.config import ChannelConfig
 from omnilinks.fetch.client import HttpClient, HttpOptions
-from channel_kit import KOPI_SENJA, PLATFORM_FIXTURES, SITE
 
 
 @pytest.fixture

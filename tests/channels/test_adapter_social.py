@@ -5,13 +5,13 @@ import pytest
 import responses
 
 from omnilinks.channels import classify
+from omnilinks.channels.facebook import ADAPTER as FACEBOOK
 from omnilinks.channels.instagram import ADAPTER as INSTAGRAM
 from omnilinks.channels.linkedin import ADAPTER as LINKEDIN
 from omnilinks.channels.pinterest import ADAPTER as PINTEREST
 from omnilinks.channels.tiktok import ADAPTER as TIKTOK
 from omnilinks.channels.x import ADAPTER as X
 from omnilinks.channels.youtube import ADAPTER as YOUTUBE
-from omnilinks.channels.facebook import ADAPTER as FACEBOOK
 
 HTML = "text/html; charset=utf-8"
 

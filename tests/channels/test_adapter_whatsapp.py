@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import responses
+from channel_kit import KOPI_SENJA
 
 from omnilinks.channels import classify
 from omnilinks.channels.whatsapp import ADAPTER as WHATSAPP
-from channel_kit import KOPI_SENJA
 
 
 def test_declared_number_is_verified_offline_too(actx) -> None:

@@ -1,12 +1,13 @@
 """The crossref and channel_facts rules on hand-built profiles."""
 from __future__ import annotations
 
+from channel_kit import KOPI_SENJA, SITE
+
 from omnilinks.config import ChannelConfig, Config
 from omnilinks.extract.html import parse_page
 from omnilinks.models import Profile
 from omnilinks.rules import channel_facts, crossref
 from omnilinks.rules.base import Context
-from channel_kit import KOPI_SENJA, SITE
 
 CONFIG = Config(path="omnilinks.yml", site_url=SITE, channels=(ChannelConfig(url="https://maps.app.goo.gl/x", line=9),))
 

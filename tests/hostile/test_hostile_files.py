@@ -149,3 +149,15 @@ def test_an_existing_report_is_never_left_half_written(tmp_path: Path, monkeypat
         write_atomic(path, "{" + '"x": 1, ' * 100_000 + "}")
     assert json.loads(path.read_text()) == {"previous": True}
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temp file left behind
+
+
+@pytest.mark.parametrize("line", ["output: /tmp/elsewhere.json", "check:\n  cache_dir: /etc", "site:\n  folder: /",
+                                  "report: {json: ../../x.json}", "include: /etc/passwd"])
+def test_a_config_cannot_name_paths_to_read_or_write(tmp_path: Path, line: str) -> None:
+    from omnilinks.config import load_config
+    from omnilinks.errors import ConfigError
+
+    config = tmp_path / "omnilinks.yml"
+    config.write_text(line + "\n")
+    with pytest.raises(ConfigError, match="unknown key"):
+        load_config(config)

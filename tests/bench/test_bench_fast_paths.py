@@ -1,0 +1,100 @@
+"""The speed-ups of the folder check keep its answers: the link resolver equals
+urljoin, nav detection equals the ancestor walk, the process pool gives the same
+pages as reading one by one, and Site/FolderSite caches answer as before."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from omnilinks.discover import Site, _parse_all, discover, worker_count
+from omnilinks.discover.folder import FolderSite
+from omnilinks.extract.html import Resolver, parse_page
+from omnilinks.fetch import HttpClient, HttpOptions
+
+BASES = ["http://h/", "https://h.example/a/b.html", "http://h", "https://h/a/b/", "https://h/a;p/b;q?x=1#f",
+         "http://u:p@[::1]:80/a/./b/../c", "http://h/a//b/", "HTTP://H/x/y", "file:///tmp/x.html", "not a url"]
+PIECES = ["a", "b", ".", "..", "/", "//", "?", "#", ":", ";", "%20", "x.html", " ", "\t", "~", "é", "=", "&", "\\"]
+
+
+def test_resolver_equals_urljoin_on_random_references() -> None:
+    rng = random.Random(5)
+    for _ in range(40_000):
+        raw = "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 8))).strip()
+        base = rng.choice(BASES)
+        if not raw:
+            continue
+        try:
+            expected = urljoin(base, raw)
+        except ValueError:
+            expected = raw
+        assert Resolver(base).join(raw) == expected, (base, raw)
+
+
+@pytest.mark.parametrize("raw", ["../s/p.html#x", "/abs/./p.html?q=1#f", "p.html#", "p.html?", "./", "..", "a/../../b"])
+def test_resolver_common_references(raw: str) -> None:
+    base = "https://kopisenja.id/menu/kopi/index.html"
+    assert Resolver(base).join(raw) == urljoin(base, raw)
+
+
+NAV_PAGE = b"""<html><body>
+<header><a href="/h">h</a></header>
+<div class="site-footer"><p><a href="/f">f</a></p></div>
+<nav><ul><li><a href="/n">n</a></li></ul></nav>
+<main><a href="/m">m</a><a class="header-link" href="/self">self</a>
+<div class="x"><img src="/i.png"></div></main>
+</body></html>"""
+
+
+def test_nav_links_are_those_under_header_footer_nav() -> None:
+    page = parse_page(NAV_PAGE, "https://example.com/", path="index.html")
+    assert {link.raw: link.in_nav for link in page.links} == {
+        "/h": True, "/f": True, "/n": True, "/m": False, "/self": False, "/i.png": False}
+
+
+def _site(root: Path, count: int) -> Path:
+    for index in range(count):
+        folder = root / f"s{index % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"p{index}.html").write_text(
+            f"<title>P{index}</title><h2 id='a{index}'>x</h2><a href='../s{(index + 1) % 7}/p{index + 1}.html#a{index + 1}'>n</a>"
+            f"<a href='/s0/gone{index}.html'>g</a><a href='tel:+622155500123'>t</a>")
+    return root
+
+
+def test_process_pool_reads_the_same_pages_in_the_same_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _site(tmp_path, 40)
+    folder = FolderSite(root, "https://example.com/")
+    jobs = [(str(p), folder.url_for(p), folder.display_path(p), "ID") for p in folder.html_files()]
+    client = HttpClient(HttpOptions())
+    monkeypatch.setenv("OMNILINKS_WORKERS", "1")
+    one_by_one = _parse_all(jobs, None, client.cancel)
+    monkeypatch.setenv("OMNILINKS_WORKERS", "2")
+    assert worker_count(len(jobs)) == 2
+    pooled = _parse_all(jobs, None, client.cancel)
+    assert pooled == one_by_one and len(pooled) == 40
+
+
+def test_worker_count_small_sites_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OMNILINKS_WORKERS", raising=False)
+    assert worker_count(10) == 1
+
+
+def test_cached_lookups_answer_like_fresh_ones(tmp_path: Path) -> None:
+    root = _site(tmp_path, 12)
+    client = HttpClient(HttpOptions())
+    site: Site = discover(str(root), client, "https://example.com/", None, 100, 5, "ID")
+    fresh = FolderSite(root, "https://example.com/")
+    list(fresh.html_files())
+    urls = ["https://example.com/s1/p1.html#a1", "https://example.com/s1/p1.html", "https://example.com/s0/gone3.html",
+            "https://www.example.com/s2/p2.html", "https://other.example/s1/p1.html", "mailto:a@b.c"]
+    for _ in range(2):  # the second round comes from the caches
+        for url in urls:
+            assert site.is_internal(url) == fresh.is_internal(url)
+            if fresh.is_internal(url):
+                assert site.exists(url) == (fresh.file_for(url) is not None)
+        page = site.page_for("https://example.com/s1/p1.html#whatever")
+        assert page is not None and page.url == "https://example.com/s1/p1.html"
+        assert site.page_for("https://example.com/s0/gone3.html") is None
