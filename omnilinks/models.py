@@ -16,7 +16,7 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}
 CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     path: str | None = None
     line: int | None = None
@@ -32,7 +32,7 @@ class Location:
         return where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One reference from a page: an <a href>, an <img src>, a stylesheet…"""
 
@@ -45,7 +45,7 @@ class Link:
     in_nav: bool = False  # inside <header>, <footer> or <nav>: a site-wide link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One value a page (or channel) states about the business, and where."""
 

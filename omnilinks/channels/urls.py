@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 # Host prefixes that serve the same account as the bare host.
@@ -40,6 +41,7 @@ def absolute(url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=65_536)  # every adapter splits the same URLs; callers treat the result as read-only
 def split(url: str) -> UrlParts | None:
     try:
         parts = urlsplit(absolute(url))
@@ -77,6 +79,7 @@ def reaches_site(url: str, site_url: str) -> bool:
     return registrable_domain(link.host) == registrable_domain(site.host)
 
 
+@lru_cache(maxsize=65_536)
 def without_tracking(url: str) -> str:
     """The URL with fragment, tracking parameters and a trailing slash removed, host lower-cased."""
     parts = urlsplit(absolute(url))

@@ -33,6 +33,8 @@ FAX_LABEL = re.compile(r"\bfax|faks", re.I)
 PHONE_LABEL = re.compile(r"\b(?:telp|tel|phone|telepon|hp|call|hubungi)\b", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\bhak cipta\b", re.I)
 ICON_RELS = {"icon", "shortcut", "apple-touch-icon"}
+# One search per text node decides whether any of the checks below can match: most nodes are prose.
+ANY_HINT = re.compile("|".join(f"(?:{p.pattern})" for p in (PHONE_HINT, HOURS_LABEL, STREET_HINT)) + "|@", re.I)
 VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
     " and not(ancestor::template)]"
@@ -44,7 +46,7 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
     seen: set[tuple[str, str, int | None]] = set()
     for node in VISIBLE_TEXT(root):
         text = str(node)
-        if len(text) < 6:
+        if len(text) < 6 or not ANY_HINT.search(text):
             continue
         parent = node.getparent()
         where = Location(location.path, parent.sourceline if parent is not None else None, None, location.url)
@@ -67,6 +69,10 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         text = _address_only(text_of(block))
         if text and STREET_HINT.search(text):
             facts.append(Fact("address", text, "address", Location(location.path, block.sourceline, None, location.url)))
+    return _unique(facts)
+
+
+def _unique(facts: list[Fact]) -> tuple[Fact, ...]:
     unique: dict[tuple[str, str, int | None], Fact] = {}
     for fact in facts:
         unique.setdefault((fact.field, str(fact.value), fact.location.line), fact)

@@ -45,6 +45,7 @@ def _served_locally(ctx: Context, url: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     https_site = ctx.site_url.startswith("https:")
+    pages_by_name = _pages_by_name(ctx)
     for page in ctx.pages:
         for link in page.links:
             scheme = urlsplit(link.url).scheme.lower()
@@ -57,12 +58,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield INSECURE.finding(f"insecure link {link.raw} from an https site", link.location,
                                            target=link.url, fix=f"Link {'https' + link.url[4:]} instead.")
                 if ctx.site.is_internal(link.url):
-                    yield from _internal(ctx, link)
+                    yield from _internal(ctx, link, pages_by_name)
                 else:
                     yield from _external(ctx, link)
 
 
-def _internal(ctx: Context, link: Link) -> Iterator[Finding]:
+def _internal(ctx: Context, link: Link, pages_by_name: dict[str, str]) -> Iterator[Finding]:
     exists = ctx.site.exists(link.url)
     if exists is None:
         yield from _external(ctx, link)
@@ -70,7 +71,7 @@ def _internal(ctx: Context, link: Link) -> Iterator[Finding]:
     if not exists:
         kind = "page" if link.tag in ("a", "area", "iframe") else f"{link.tag} source"
         yield MISSING.finding(f"{kind} {link.raw} does not exist", link.location, target=link.url,
-                              fix=_missing_fix(ctx, link))
+                              fix=_missing_fix(link, pages_by_name))
         return
     fragment = unquote(urlsplit(link.url).fragment)
     if fragment in BUILTIN_FRAGMENTS or fragment.startswith(":~:") or link.tag not in ("a", "area"):
@@ -84,12 +85,22 @@ def _internal(ctx: Context, link: Link) -> Iterator[Finding]:
                                fix=f"Add id=\"{fragment}\" to the target element in {where}, or change the link.{hint}")
 
 
-def _missing_fix(ctx: Context, link: Link) -> str:
-    path = urlsplit(link.url).path.rstrip("/")
-    stem = path.rsplit("/", 1)[-1]
+def _pages_by_name(ctx: Context) -> dict[str, str]:
+    """Last path segment → page URL, to suggest the page a broken link probably meant."""
+    names: dict[str, str] = {}
     for page in ctx.pages:
-        if stem and urlsplit(page.url).path.rstrip("/").endswith("/" + stem) and page.url != link.url:
-            return f"Link {page.url} (the page with that name), or create the missing page."
+        name = urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1]
+        if name:
+            names.setdefault(name, page.url)
+            names.setdefault(name.rsplit(".", 1)[0], page.url)
+    return names
+
+
+def _missing_fix(link: Link, pages_by_name: dict[str, str]) -> str:
+    name = urlsplit(link.url).path.rstrip("/").rsplit("/", 1)[-1]
+    candidate = pages_by_name.get(name) or pages_by_name.get(name.rsplit(".", 1)[0])
+    if candidate and candidate != link.url:
+        return f"Link {candidate} (the page with that name), or create the missing page."
     return "Create the page or file, or remove or correct the link."
 
 
@@ -113,7 +124,7 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
                               target=link.url, actual=result.detail,
                               fix="Link a public address, or run with --allow-private for a local preview.")
     elif result.error == "deadline":
-        yield SKIPPED.finding(f"{link.raw} was not checked: the run's deadline was reached", link.location,
+        yield SKIPPED.finding(f"{link.raw} was not checked: {result.detail or 'the run stopped first'}", link.location,
                               target=link.url, fix="Raise check.deadline or check fewer links.")
     elif result.error is not None and result.status is None or result.error in ("redirect_loop", "too_many_redirects"):
         yield UNREACHABLE.finding(f"{link.raw} cannot be reached: {result.describe()}", link.location,
