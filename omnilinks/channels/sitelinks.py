@@ -24,16 +24,27 @@ class LinkUse:
     ref: ChannelRef | None  # None: a plain page (matched against declared generic channels)
 
 
+_last_index: tuple[tuple[Page, ...], dict[str, list[LinkUse]]] | None = None
+
+
 def link_index(pages: tuple[Page, ...]) -> dict[str, list[LinkUse]]:
-    """Canonical channel URL → every link to it, in page order."""
+    """Canonical channel URL → every link to it, in page order.
+
+    Several rules ask for it over the same pages in one run: the last answer is
+    kept for the very same pages object."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is pages:
+        return last[1]
     index: dict[str, list[LinkUse]] = defaultdict(list)
     for page in pages:
         for link in page.links:
-            if link.tag not in LINKING_TAGS or urlsplit(link.url).scheme not in ("http", "https"):
+            if link.tag not in LINKING_TAGS or not link.url.startswith(("http://", "https://")):
                 continue
             ref = classify(link.url)
             index[ref.url if ref else without_tracking(link.url)].append(LinkUse(link, page, ref))
-    return dict(index)
+    _last_index = (pages, dict(index))
+    return _last_index[1]
 
 
 def home_page(ctx: Any) -> Page | None:
