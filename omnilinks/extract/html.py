@@ -9,6 +9,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlparse, urlsplit
 
+from bs4 import UnicodeDammit
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -26,7 +27,7 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+
 
 
 def decode_html(body: bytes, header_charset: str | None = None) -> str:
-    """Decode as browsers do: BOM, HTTP charset, <meta charset>, UTF-8, then cp1252."""
+    """Decode as browsers do: BOM, HTTP charset, <meta charset>, UTF-8, then a guess."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             return body.decode(name, errors="replace")
@@ -47,7 +48,25 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
-        return body.decode("cp1252", errors="replace")
+        return _guess(body)
+
+
+MULTIBYTE = {"shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "euc_kr",
+             "cp949"}
+
+
+def _guess(body: bytes) -> str:
+    """No usable declaration and not UTF-8: browsers sniff. bs4's UnicodeDammit (charset
+    detection through charset_normalizer) is trusted for multi-byte encodings, whose byte
+    patterns are distinctive; a single-byte guess is a coin toss, so cp1252, the web's default."""
+    dammit = UnicodeDammit(body[:262_144], known_definite_encodings=[], is_html=True)
+    encoding = dammit.original_encoding
+    if encoding and codecs.lookup(encoding).name in MULTIBYTE:
+        try:
+            return body.decode(encoding, errors="replace")
+        except LookupError:
+            pass
+    return body.decode("cp1252", errors="replace")
 
 
 def _browser_alias(name: str) -> str:
