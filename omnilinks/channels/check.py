@@ -66,7 +66,7 @@ def plan_visits(ctx: Any) -> list[Visit]:
     visits: dict[str, Visit] = {}
     for page in ctx.pages:
         for link in page.links:
-            if link.tag not in LINKING_TAGS:
+            if link.tag not in LINKING_TAGS or ctx.site.is_internal(link.url):
                 continue
             ref = classify(link.url)
             if ref is not None and ref.url not in visits:

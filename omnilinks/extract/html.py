@@ -9,7 +9,6 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlparse, urlsplit
 
-from bs4 import UnicodeDammit
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -59,6 +58,8 @@ def _guess(body: bytes) -> str:
     """No usable declaration and not UTF-8: browsers sniff. bs4's UnicodeDammit (charset
     detection through charset_normalizer) is trusted for multi-byte encodings, whose byte
     patterns are distinctive; a single-byte guess is a coin toss, so cp1252, the web's default."""
+    from bs4 import UnicodeDammit  # only here: most pages never need it, and it costs start-up time
+
     dammit = UnicodeDammit(body[:262_144], known_definite_encodings=[], is_html=True)
     encoding = dammit.original_encoding
     if encoding and codecs.lookup(encoding).name in MULTIBYTE:
