@@ -37,7 +37,7 @@ def make_project(root: Path, extra: str = "") -> Path:
 
 def sphinx_build(source: Path, *args: str) -> tuple[int, str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", *args, str(source),
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color", *args, str(source),
                            str(source.parent / "build")], cwd=source.parent, env=env, capture_output=True,
                           text=True, timeout=60)
     return done.returncode, done.stdout + done.stderr
