@@ -15,6 +15,7 @@ from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
+from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
 from omnilinks.models import Finding, Report
@@ -38,7 +39,7 @@ class RunOptions:
     max_depth: int | None = None
     progress: Progress | None = None
     cancel: threading.Event | None = None
-    client: HttpClient | None = None  # shared by an agency audit so per-host limits hold across clients
+    slots: HostSlots | None = None  # shared by an agency audit so per-host limits hold across clients
 
 
 def check(target: str, **options: object) -> Report:
@@ -73,21 +74,20 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
         fallback = None if opts.replay_only else GuardedAdapter(AddressPolicy(check.allow_private), check.concurrency)
         transport = ReplayAdapter(load_har(opts.har), fallback, label="demo recording" if opts.replay_only else "har")
     cache = ResultCache() if check.use_cache and not opts.replay_only else None
-    return HttpClient(http, cache=cache, transport=transport, cancel=cancel)
+    return HttpClient(http, cache=cache, transport=transport, cancel=cancel, slots=opts.slots)
 
 
 def run(target: str, opts: RunOptions) -> Report:
     config = load_for(target, opts)
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
-    client = opts.client or make_client(config, opts, cancel)
+    client = make_client(config, opts, cancel)
     try:
         return _run(target, config, opts, client, progress)
     finally:
-        if opts.client is None:
-            client.close()
-            if client.cache is not None:
-                client.cache.close()
+        client.close()
+        if client.cache is not None:
+            client.cache.close()
 
 
 def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, progress: Progress) -> Report:

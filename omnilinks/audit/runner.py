@@ -2,10 +2,11 @@
 own config (identity, channels), several clients at a time, each result
 written the moment the client finishes.
 
-Network limits: each client's HttpClient enforces its config's `check.concurrency`
-and `check.per_host`, so the ceiling for the audit is jobs × concurrency; link
-results are shared between clients through the SQLite results cache (the same
-file for every client, under OMNILINKS_CACHE_DIR).
+Network limits: the clients share one set of per-host download slots, so the
+per-host limit (4 in flight: instagram.com is one host for every client) holds
+across the whole audit and a host that answers 429 slows down for every client;
+each client keeps its own timeouts and retries from its config. Link results are
+shared through the SQLite results cache under OMNILINKS_CACHE_DIR.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from omnilinks.config import load_config
 from omnilinks.discover import is_url
 from omnilinks.errors import OmnilinksError
 from omnilinks.fetch import HttpClient, HttpOptions
+from omnilinks.fetch.hosts import HostSlots
 from omnilinks.models import Report
 from omnilinks.pipeline import RunOptions, run
 from omnilinks.progress import Progress
@@ -70,8 +72,9 @@ def run_audit(clients: list[Client], options: AuditOptions, cancel: threading.Ev
         else:
             todo.append(client)
     progress.start()
+    slots = HostSlots()
     try:
-        _run_pool(todo, options, store, cancel, progress, outcome)
+        _run_pool(todo, options, store, cancel, progress, outcome, slots)
     finally:
         progress.close()
         by_slug = {c.slug for c in mine}
@@ -80,10 +83,10 @@ def run_audit(clients: list[Client], options: AuditOptions, cancel: threading.Ev
 
 
 def _run_pool(todo: list[Client], options: AuditOptions, store: ResultStore, cancel: threading.Event,
-              progress: AuditProgress, outcome: AuditOutcome) -> None:
+              progress: AuditProgress, outcome: AuditOutcome, slots: HostSlots | None = None) -> None:
     with ThreadPoolExecutor(max_workers=max(1, options.jobs), thread_name_prefix="omnilinks-audit") as pool:
         running: dict[Future[dict[str, Any] | None], Client] = {
-            pool.submit(check_client, c, options, store, cancel, progress): c for c in todo}
+            pool.submit(check_client, c, options, store, cancel, progress, slots): c for c in todo}
         try:
             while running:
                 done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
@@ -104,14 +107,14 @@ def _run_pool(todo: list[Client], options: AuditOptions, store: ResultStore, can
 
 
 def check_client(client: Client, options: AuditOptions, store: ResultStore, cancel: threading.Event,
-                 progress: AuditProgress) -> dict[str, Any] | None:
+                 progress: AuditProgress, slots: HostSlots | None = None) -> dict[str, Any] | None:
     """Check one client and write its result; None when a cancel stopped it (nothing written)."""
     if cancel.is_set():
         return None
     counters = progress.client_started(client.name)
     result: dict[str, Any] | None = None
     try:
-        result = _check(client, options, store, cancel, counters)
+        result = _check(client, options, store, cancel, counters, slots)
         if result is not None:
             store.save(result)
         return result
@@ -120,7 +123,7 @@ def check_client(client: Client, options: AuditOptions, store: ResultStore, canc
 
 
 def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: threading.Event,
-           counters: Progress) -> dict[str, Any] | None:
+           counters: Progress, slots: HostSlots | None = None) -> dict[str, Any] | None:
     base = {"audit_schema": AUDIT_SCHEMA, "client": {"name": client.name, "slug": client.slug,
                                                      "target": client.target, "fingerprint": client.fingerprint()},
             "status": "done", "error": None, "report": None, "html": None}
@@ -135,7 +138,8 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
         report = run(target, RunOptions(config_path=config_path, base_url=client.base_url,
                                         assume_extension=client.assume_extension,
                                         offline=True if options.offline else None, allow_private=client.allow_private,
-                                        use_cache=options.use_cache, progress=counters, cancel=cancel))
+                                        use_cache=options.use_cache, progress=counters, cancel=cancel,
+                                        slots=slots))
     except OmnilinksError as exc:
         return base | {"status": "error", "error": str(exc)}
     except Exception as exc:  # a bug in one client's check must not sink the whole portfolio

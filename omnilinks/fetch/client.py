@@ -19,7 +19,7 @@ from omnilinks import __version__
 from omnilinks.fetch.cache import ResultCache
 from omnilinks.fetch.errors import short, translate_error
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
-from omnilinks.fetch.hosts import HostSlot
+from omnilinks.fetch.hosts import HostSlot, HostSlots
 from omnilinks.fetch.hosts import retry_after as _retry_after
 from omnilinks.fetch.walls import detect_wall
 from omnilinks.fetch.watchdog import Watchdog
@@ -88,6 +88,7 @@ class HttpClient:
         cache: ResultCache | None = None,
         transport: requests.adapters.BaseAdapter | None = None,
         cancel: threading.Event | None = None,
+        slots: HostSlots | None = None,
     ):
         self.options = options or HttpOptions()
         self.cache = cache
@@ -102,8 +103,7 @@ class HttpClient:
         for scheme in ("http://", "https://"):
             self.session.mount(scheme, transport or guarded)
         self.watchdog = Watchdog(self.cancel)
-        self._slots: dict[str, HostSlot] = {}
-        self._slots_lock = threading.Lock()
+        self.slots = slots or HostSlots(self.options.per_host)
         self._seen: dict[str, Response] = {}  # this run's final answers (no bodies), reused by check()
         self.requests_made = 0
 
@@ -217,12 +217,7 @@ class HttpClient:
 
     # -- internals ----------------------------------------------------------
     def _slot(self, url: str) -> HostSlot:
-        host = (urlsplit(url).hostname or "").lower()
-        with self._slots_lock:
-            slot = self._slots.get(host)
-            if slot is None:
-                slot = self._slots[host] = HostSlot(self.options.per_host)
-            return slot
+        return self.slots.get((urlsplit(url).hostname or "").lower())
 
     def _past_deadline(self, margin: float = 0.0) -> bool:
         deadline = self.options.deadline

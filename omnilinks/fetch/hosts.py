@@ -50,6 +50,23 @@ class HostSlot:
             self.not_before = max(self.not_before, time.monotonic() + seconds)
 
 
+class HostSlots:
+    """The slots of every host, shareable: the clients of an agency audit hand one
+    instance to each HttpClient so a host sees one polite visitor, not one per client."""
+
+    def __init__(self, per_host: int = 4):
+        self.per_host = per_host
+        self._slots: dict[str, HostSlot] = {}
+        self._lock = threading.Lock()
+
+    def get(self, host: str) -> HostSlot:
+        with self._lock:
+            slot = self._slots.get(host)
+            if slot is None:
+                slot = self._slots[host] = HostSlot(self.per_host)
+            return slot
+
+
 def retry_after(value: str | None) -> float | None:
     """Seconds from a Retry-After header: delta-seconds or an HTTP date."""
     if not value:

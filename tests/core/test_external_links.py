@@ -105,3 +105,12 @@ def test_refused_schemes() -> None:
     client = HttpClient()
     assert client.get("file:///etc/passwd").error == "scheme"
     assert client.get("ftp://example.com/").error == "scheme"
+
+
+def test_host_slots_are_shared_between_clients_of_an_audit() -> None:
+    from omnilinks.fetch.hosts import HostSlots
+
+    slots = HostSlots(per_host=2)
+    first, second = HttpClient(HttpOptions(), slots=slots), HttpClient(HttpOptions(), slots=slots)
+    assert first._slot("https://www.instagram.com/a/") is second._slot("https://www.instagram.com/b/")
+    assert first._slot("https://www.instagram.com/a/") is not HttpClient()._slot("https://www.instagram.com/a/")
