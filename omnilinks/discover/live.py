@@ -11,10 +11,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from lxml import etree
 from protego import Protego
 
-from omnilinks.extract.html import parse_page
+from omnilinks.discover.parsepool import ParseJob, ParsePool
 from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
 from omnilinks.models import Link, Page
 
+PARSE_BATCH = 192  # pages parsed together: enough to keep the workers busy, few bodies held at once
 MAX_URL_LENGTH = 2_000
 SESSION_PARAMS = re.compile(r"^(jsessionid|phpsessid|sid|sessionid|session_id|utm_[a-z]+|fbclid|gclid)$", re.I)
 MAX_SITEMAP_URLS = 50_000
@@ -119,37 +120,48 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
     for url in _sitemap_urls(start, client, robots):
         enqueue(url, frontier)
     depth = 0
-    while frontier and not client.cancel.is_set():
-        if depth > max_depth:
-            result.truncated = True
-            break
-        next_level: list[str] = []
-        for url, response in client.map(client.get, frontier):
-            page = _read_page(url, response, region, strings)
-            _record(result, url, response)
-            if page is None:
-                continue
+    jobs: list[ParseJob] = []
+    fetched: list[tuple[str, str]] = []  # (URL asked, final URL) of the bodies in `jobs`
+    pool = ParsePool()
+
+    def flush(next_level: list[str]) -> None:
+        for (url, final), page in zip(fetched, pool.parse(jobs), strict=True):
+            page = replace(page, url=url, links=tuple(_shared(link, strings) for link in page.links))
             result.pages.append(page)
             if on_page:
                 on_page(page)
-            if not same_site(response.final_url, site):
-                continue
-            for link in page.links:
-                if link.tag in ("a", "area") and "nofollow" not in link.rel:
-                    enqueue(link.url, next_level)
-        frontier = next_level
-        depth += 1
+            if same_site(final, site):
+                for link in page.links:
+                    if link.tag in ("a", "area") and "nofollow" not in link.rel:
+                        enqueue(link.url, next_level)
+        fetched.clear()
+        jobs.clear()
+
+    try:
+        while frontier and not client.cancel.is_set():
+            if depth > max_depth:
+                result.truncated = True
+                break
+            next_level: list[str] = []
+            for url, response in client.map(client.get, frontier):
+                _record(result, url, response)
+                if _parsable(response):
+                    fetched.append((url, response.final_url))
+                    jobs.append((response.body, response.final_url, response.status or 0, _charset(response), region))
+                    if len(jobs) >= PARSE_BATCH:  # bodies wait for a batch, never for a whole level
+                        flush(next_level)
+            flush(next_level)
+            frontier = next_level
+            depth += 1
+    finally:
+        pool.close()
     return result
 
 
-def _read_page(url: str, response: Response, region: str, strings: dict[str, str]) -> Page | None:
-    """Parse an HTML answer, the first max_body bytes of an oversized one included."""
+def _parsable(response: Response) -> bool:
+    """An HTML answer, the first max_body bytes of an oversized one included."""
     usable = response.ok or (response.error == "too_large" and response.status == 200 and response.wall is None)
-    if not usable or ("html" not in response.content_type and response.content_type):
-        return None
-    page = parse_page(response.body, response.final_url, status=response.status or 0,
-                      charset=_charset(response), region=region)
-    return replace(page, url=url, links=tuple(_shared(link, strings) for link in page.links))
+    return usable and ("html" in response.content_type or not response.content_type)
 
 
 def _shared(link: Link, strings: dict[str, str]) -> Link:
