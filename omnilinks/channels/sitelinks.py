@@ -27,8 +27,9 @@ class LinkUse:
 _last_index: tuple[tuple[Page, ...], dict[str, list[LinkUse]]] | None = None
 
 
-def link_index(pages: tuple[Page, ...]) -> dict[str, list[LinkUse]]:
-    """Canonical channel URL → every link to it, in page order.
+def link_index(pages: tuple[Page, ...], site: Any = None) -> dict[str, list[LinkUse]]:
+    """Canonical channel URL → every link to it, in page order; the site's links to
+    itself are left out (no channel is the site itself).
 
     Several rules ask for it over the same pages in one run: the last answer is
     kept for the very same pages object."""
@@ -40,6 +41,8 @@ def link_index(pages: tuple[Page, ...]) -> dict[str, list[LinkUse]]:
     for page in pages:
         for link in page.links:
             if link.tag not in LINKING_TAGS or not link.url.startswith(("http://", "https://")):
+                continue
+            if site is not None and site.is_internal(link.url):
                 continue
             ref = classify(link.url)
             index[ref.url if ref else without_tracking(link.url)].append(LinkUse(link, page, ref))

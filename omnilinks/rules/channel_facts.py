@@ -30,7 +30,7 @@ CLOSED_REASONS = {"closed_permanently": "permanently closed", "closed_temporaril
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    index = link_index(ctx.pages) if ctx.profiles else {}
+    index = link_index(ctx.pages, ctx.site) if ctx.profiles else {}
     for profile in ctx.profiles:
         if profile.status == "unreachable":
             continue

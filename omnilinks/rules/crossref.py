@@ -34,7 +34,7 @@ HANDLE_PLATFORMS = ("instagram", "tiktok", "x", "pinterest", "youtube", "faceboo
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    index = link_index(ctx.pages)
+    index = link_index(ctx.pages, ctx.site)
     yield from _declared_not_linked(ctx, index)
     yield from _undeclared(ctx, index)
     yield from _duplicates(ctx, index)
