@@ -5,6 +5,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, replace
+from urllib.parse import urldefrag, urlsplit
 
 import requests
 
@@ -14,11 +15,12 @@ from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
+from omnilinks.fetch.background import BackgroundChecks
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
-from omnilinks.models import Finding, Report
+from omnilinks.models import Finding, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.base import Context
@@ -93,9 +95,21 @@ def run(target: str, opts: RunOptions) -> Report:
 def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, progress: Progress) -> Report:
     region = str(config.brand.get("country") or "ID").upper()
     base_url = opts.base_url or config.site_url
-    site = discover(target, client, base_url, opts.assume_extension or config.assume_extension,
-                    config.check.max_pages, config.check.max_depth, region,
-                    on_page=lambda _: progress.step("pages"))
+    network = not (config.check.offline or not config.check.external)
+    early = BackgroundChecks(client) if network and is_url(target) else None
+    start_host = (urlsplit(target).hostname or "").lower()
+
+    def on_page(page: Page) -> None:
+        progress.step("pages")
+        if early is not None:
+            for url in _clearly_external(page, start_host, config):
+                early.offer(url)
+
+    try:
+        site = discover(target, client, base_url, opts.assume_extension or config.assume_extension,
+                        config.check.max_pages, config.check.max_depth, region, on_page=on_page)
+    finally:
+        early_results = early.finish() if early is not None else {}
     site_url = config.site_url or (target if is_url(target) else site.base)
     pages = tuple(site.pages)
     identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
@@ -104,8 +118,7 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     profiles = check_channels(ctx, client, progress)
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
-    link_results = {} if config.check.offline or not config.check.external \
-        else _check_links(ctx, client, progress, judged)
+    link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
     ctx = replace(ctx, link_results=link_results, profiles=profiles)
     findings = _filter(config, run_rules(ctx))
     progress.done()
@@ -133,15 +146,36 @@ def _past_deadline(client: HttpClient) -> bool:
     return deadline is not None and time.monotonic() > deadline
 
 
-def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str]) -> dict:
-    patterns = [re.compile(p) for p in ctx.config.check.exclude] + _ignored_url_patterns(ctx.config)
+def _clearly_external(page: Page, start_host: str, config: Config) -> list[str]:
+    """Links of a crawled page that will need a check whatever the rest of the crawl finds:
+    another host, not a channel (channels are judged by their adapters), not excluded."""
+    patterns = _exclusions(config)
+    urls = []
+    for link in page.links:
+        url = urldefrag(link.url)[0]
+        host = (urlsplit(url).hostname or "").lower() if url.startswith(("http://", "https://")) else ""
+        if host and host.removeprefix("www.") != start_host.removeprefix("www.") and classify(url) is None \
+                and not any(p.search(url) for p in patterns):
+            urls.append(url)
+    return urls
+
+
+def _exclusions(config: Config) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in config.check.exclude] + _ignored_url_patterns(config)
+
+
+def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str],
+                 early: dict | None = None) -> dict:
+    patterns = _exclusions(ctx.config)
     urls = sorted(u for u in external_urls(ctx)
                   if not any(p.search(u) for p in patterns) and not _judged_channel(u, judged))
     if ctx.site.folder is None:
         urls = [u for u in urls if ctx.site.exists(u) is None]
     progress.total("links", len(urls))
-    results = {}
-    for url, result in client.map(client.check, urls):
+    early = early or {}
+    results = {u: early[u] for u in urls if u in early}
+    progress.step("links", len(results))
+    for url, result in client.map(client.check, [u for u in urls if u not in results]):
         results[url] = result
         progress.step("links")
     return results

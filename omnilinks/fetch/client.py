@@ -104,6 +104,7 @@ class HttpClient:
             self.session.mount(scheme, transport or guarded)
         self.watchdog = Watchdog(self.cancel)
         self.slots = slots or HostSlots(self.options.per_host)
+        self._in_flight = threading.BoundedSemaphore(self.options.concurrency)
         self._seen: dict[str, Response] = {}  # this run's final answers (no bodies), reused by check()
         self.requests_made = 0
 
@@ -169,7 +170,8 @@ class HttpClient:
             if not slot.acquire(self._past_deadline):
                 return Response(url, url, error="deadline", detail=self._stop_reason())
             try:
-                result = self._follow(method, url, headers, json, read_body, max_body or self.options.max_body)
+                with self._in_flight:  # the global limit, across every pool that uses this client
+                    result = self._follow(method, url, headers, json, read_body, max_body or self.options.max_body)
             finally:
                 slot.release()
             retry_in = self._retry_delay(result, attempt, slot)
