@@ -154,7 +154,9 @@ def value_location(page: Page, field: str, value: Any, default: Location) -> Loc
 
 def expected_profiles(ctx: Context) -> dict[str, ProfileRef]:
     """Profiles the site links (anywhere, rel=me included) and the config declares."""
-    linked = site_profiles((link.url for page in ctx.pages for link in page.links), PROFILE_KINDS)
+    site = ctx.site
+    linked = site_profiles((link.url for page in ctx.pages for link in page.links
+                            if site is None or not site.is_internal(link.url)), PROFILE_KINDS)
     declared = site_profiles((c.url for c in ctx.config.channels), PROFILE_KINDS)
     # A linked account on a platform where omnilinks.yml declares another one is the stale or
     # wrong link (the crossref rules report it), not one to add to sameAs.
