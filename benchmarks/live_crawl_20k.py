@@ -38,7 +38,7 @@ def page_html(number: int, pages: int) -> bytes:
             f'<a href="tel:+62215550123">+62 21 5550 123</a></footer></body></html>').encode()
 
 
-def serve(port_queue: "multiprocessing.Queue[int]", pages: int) -> None:
+def serve(port_queue: multiprocessing.Queue[int], pages: int) -> None:
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -93,6 +93,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.pages:,} pages at {start_url}")
     print(f"RSS at start: {rss_mb():.0f} MB")
     samples: list[tuple[int, float, float]] = []
+    samples_seen: list[None] = []
     began = time.monotonic()
 
     def sample(_page: object) -> None:
@@ -101,7 +102,6 @@ def main() -> None:
         if done % 2000 == 0:
             samples.append((done, time.monotonic() - began, rss_mb()))
 
-    samples_seen: list[None] = []
     client = HttpClient(HttpOptions(concurrency=32, per_host=8, timeout=15))
     result = crawl(start_url, client, max_pages=args.pages + 10, max_depth=1000, region="ID", on_page=sample)
     wall = time.monotonic() - began

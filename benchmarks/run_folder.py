@@ -17,8 +17,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_site import generate  # noqa: E402
-from measure import (Run, linkchecker_reported, linkinator_reported, lychee_reported, omnilinks_reported,  # noqa: E402
-                     run_measured, score, url_roots)
+from measure import (  # noqa: E402
+    Run,
+    linkchecker_reported,
+    linkinator_reported,
+    lychee_reported,
+    omnilinks_reported,
+    run_measured,
+    score,
+    url_roots,
+)
 from peers import REPO, commit, machine, omnilinks_command, omnilinks_env, tool_path, versions  # noqa: E402
 
 TOOLS = ("omnilinks", "lychee", "linkinator", "linkchecker")
@@ -70,7 +78,7 @@ def bench_size(pages: int, work_root: Path, tools: tuple[str, ...], timeout: flo
                     f"here (> {timeout / 60:.0f} min limit)")})
                 continue
         runs: list[Run] = []
-        for attempt in range(repeat):
+        for _ in range(repeat):
             command, cwd, env = spec
             run = run_measured(tool, command, cwd, timeout, env)
             if not run.timed_out:

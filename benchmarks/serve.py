@@ -77,7 +77,7 @@ class Servers:
         self._stop = multiprocessing.Event()
         self._process = multiprocessing.Process(target=_serve, args=(str(site), self._ports, self._stop), daemon=True)
 
-    def __enter__(self) -> "Servers":
+    def __enter__(self) -> Servers:
         self.site.mkdir(parents=True, exist_ok=True)
         self._process.start()
         self.site_port, self.external_port = self._ports.get(timeout=30)

@@ -19,7 +19,7 @@ Route = Callable[["Handler"], None]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    server: "CountingServer"
+    server: CountingServer
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args: object) -> None:  # keep test output clean

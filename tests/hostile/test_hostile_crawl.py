@@ -82,7 +82,7 @@ def test_ten_thousand_links_on_one_page() -> None:
 @pytest.mark.parametrize("content_type,body", [
     ("text/html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 50),
     ("text/html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\x00\x00"),
-    ("text/html; charset=utf-8", '{"json": "not html", "links": ["/a"]}'.encode()),
+    ("text/html; charset=utf-8", b'{"json": "not html", "links": ["/a"]}'),
     ("application/octet-stream", b"\x00" * 1000),
 ])
 def test_non_html_served_as_html_is_read_without_crashing(content_type: str, body: bytes) -> None:
