@@ -115,7 +115,7 @@ def main() -> None:
         rate = (done - previous[0]) / max(at - previous[1], 1e-9)
         print(f"  {done:>6,}  {at:>7.1f}  {rate:>19.0f}  {rss:>6.0f}")
         previous = (done, at)
-    del result, samples_seen
+    del result
 
     began = time.monotonic()
     report = check(start_url, use_cache=False, max_pages=args.pages + 10, max_depth=1000)
