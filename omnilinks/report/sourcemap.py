@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import subprocess
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,7 +69,12 @@ class SourceMap:
         if not report.root:
             return None
         built = Path(report.root).resolve()
-        root = Path(options.repo_root).resolve() if options.repo_root else git_root(built)
+        if options.repo_root:
+            root: Path | None = Path(options.repo_root).resolve()
+        else:
+            root = git_root(built)
+            if root is not None and _tracked(root, built):
+                return None  # a committed folder of HTML is its own source: nothing to map it to
         if root is None or not root.is_dir():
             return None
         # One index per report and root, shared by the formats of one run (github + sarif…).
@@ -149,6 +155,11 @@ class SourceMap:
         return self._text
 
     def _source_files(self) -> list[Path]:
+        listed = _git_files(self.root)
+        if listed is not None:  # what git counts as the repository: no build output, no ignored files
+            return [path for path in listed if path.name.lower().endswith(SOURCE_SUFFIXES)
+                    and path.name not in SKIPPED_FILES and ".min." not in path.name
+                    and not path.resolve().is_relative_to(self.built)][:MAX_FILES]
         found: list[Path] = []
         for folder, dirs, files in os.walk(self.root, followlinks=False):
             here = Path(folder)
@@ -160,6 +171,31 @@ class SourceMap:
             if len(found) >= MAX_FILES:
                 break
         return found
+
+
+def _git(root: Path, *args: str) -> list[str] | None:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
+
+
+def _tracked(root: Path, built: Path) -> bool:
+    """Whether the checked folder's files are committed (hand-written HTML), not generated."""
+    if not built.is_relative_to(root):
+        return False
+    return bool(_git(root, "ls-files", "-z", "--cached", "--", built.relative_to(root).as_posix() or "."))
+
+
+def _git_files(root: Path) -> list[Path] | None:
+    """Tracked and untracked-but-not-ignored files, or None where git cannot say."""
+    names = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    if names is None:
+        return None
+    return [root / name for name in sorted(set(names)) if not any(part in SKIPPED_DIRS for part in Path(name).parts)]
 
 
 _by_report: weakref.WeakKeyDictionary[Report, dict[Path, SourceMap]] = weakref.WeakKeyDictionary()
