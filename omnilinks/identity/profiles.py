@@ -27,7 +27,10 @@ class ProfileRef:
 
 
 def comparable(url: str) -> str:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[x" written in a page's JSON-LD: compared as written
+        return url.strip().lower()
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     query = ""
     if parts.path.endswith("profile.php"):

@@ -8,6 +8,7 @@ only taken for the brand on a one-page site.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ class TitleClaim:
     claimed: str | None  # the part the site's template marks as the brand, when known
 
 
+@lru_cache(maxsize=16_384)  # a site's titles repeat its brand part on every page
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())

@@ -19,6 +19,7 @@ MAILTO = rule("link-mailto-malformed", "link", "error", "mailto: link without a 
 TEL = rule("link-tel-malformed", "link", "error", "tel: link without a valid phone number")
 WALLED = rule("link-unverifiable", "link", "notice", "The host answered with a bot wall; the link could not be verified")
 PRIVATE = rule("link-private-address", "link", "warning", "Link to a private or reserved address; not checked")
+MALFORMED = rule("link-malformed", "link", "error", "Link whose URL cannot be parsed (a bad host, IPv6 address or port)")
 SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before the run's deadline")
 
 # Hosts whose whole job is to redirect: linking the short form is deliberate.
@@ -34,7 +35,7 @@ def external_urls(ctx: Context) -> set[str]:
     urls = set()
     for page in ctx.pages:
         for link in page.links:
-            if urlsplit(link.url).scheme in ("http", "https") and not _served_locally(ctx, link.url):
+            if link.url.partition(":")[0].lower() in ("http", "https") and not _served_locally(ctx, link.url):
                 urls.add(urldefrag(link.url)[0])
     return urls
 
@@ -47,6 +48,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     https_site = ctx.site_url.startswith("https:")
     pages_by_name = _pages_by_name(ctx)
     for page in ctx.pages:
+        for link in page.malformed:
+            yield MALFORMED.finding(f"{link.raw} is not a valid URL: {_parse_error(link.raw)}", link.location,
+                                    target=link.raw, fix="Correct the address (host, [IPv6] brackets and port) "
+                                                         "or remove the link.")
         for link in page.links:
             # Links are already absolute: the scheme is what precedes the first colon (urlsplit costs
             # more than the rest of this rule on a big site).
@@ -63,6 +68,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield from _internal(ctx, link, pages_by_name)
                 else:
                     yield from _external(ctx, link)
+
+
+def _parse_error(raw: str) -> str:
+    try:
+        urlsplit(raw).port  # noqa: B018 - raises with the reason
+    except ValueError as exc:
+        return str(exc)
+    return "it cannot be resolved against the page"
 
 
 def _internal(ctx: Context, link: Link, pages_by_name: dict[str, str]) -> Iterator[Finding]:
