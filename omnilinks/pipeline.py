@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 
@@ -17,6 +17,7 @@ from omnilinks.channels import classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
+from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
@@ -171,11 +172,12 @@ def _clearly_external(page: Page, start_host: str, config: Config) -> list[str]:
     """Links of a crawled page that will need a check whatever the rest of the crawl finds:
     another host, not a channel (channels are judged by their adapters), not excluded."""
     patterns = _exclusions(config)
+    site_host = start_host.removeprefix("www.")
     urls = []
     for link in page.links:
-        url = urldefrag(link.url)[0]
-        host = (urlsplit(url).hostname or "").lower() if url.startswith(("http://", "https://")) else ""
-        if host and host.removeprefix("www.") != start_host.removeprefix("www.") and classify(url) is None \
+        url = without_fragment(link.url)
+        host = host_of(url)
+        if host and host.removeprefix("www.") != site_host and classify(url) is None \
                 and not any(p.search(url) for p in patterns):
             urls.append(url)
     return urls

@@ -41,7 +41,11 @@ class Site:
     # Rules ask about the same few thousand targets for every link on every page: answer each once.
     _page_for: dict[str, Page | None] = field(default_factory=dict, repr=False)
     _internal: dict[str, bool] = field(default_factory=dict, repr=False)
+    _host: str = field(default="", repr=False)
     _exists: dict[str, bool | None] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._host = (urlsplit(self.base).hostname or "").lower()
 
     def index(self) -> None:
         self._by_url = {canonical(p.url): p for p in self.pages}
@@ -53,10 +57,11 @@ class Site:
         self._exists.clear()
 
     def is_internal(self, url: str) -> bool:
-        known = self._internal.get(url)
+        key = url.partition("#")[0]  # the answer never depends on the fragment
+        known = self._internal.get(key)
         if known is None:
-            known = self._internal[url] = self.folder.is_internal(url) if self.folder is not None \
-                else same_site(url, (urlsplit(self.base).hostname or "").lower())
+            known = self._internal[key] = self.folder.is_internal(key) if self.folder is not None \
+                else same_site(key, self._host)
         return known
 
     def page_for(self, url: str) -> Page | None:

@@ -1,7 +1,8 @@
 """URLs from untrusted pages, resolved once at extraction so later stages can parse them."""
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from functools import lru_cache
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 
 def resolve_url(base: str, raw: str) -> str | None:
@@ -13,3 +14,21 @@ def resolve_url(base: str, raw: str) -> str | None:
     except ValueError:
         return None
     return absolute
+
+
+@lru_cache(maxsize=65_536)
+def without_fragment(url: str) -> str:
+    """urldefrag(url)[0], remembered: rules ask it of every link on every page, and a site's
+    links repeat across its pages."""
+    return urldefrag(url)[0] if "#" in url else url
+
+
+@lru_cache(maxsize=65_536)
+def host_of(url: str) -> str:
+    """The lower-cased host of an http(s) URL; "" for other schemes and unparseable URLs."""
+    if not url.startswith(("http://", "https://")):
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urldefrag
 
 from omnilinks.channels.base import label
 from omnilinks.channels.sitelinks import LinkUse, anchor, channel_location, home_page, link_index, where_to_link
+from omnilinks.extract.urls import without_fragment
 from omnilinks.models import Finding, Profile
 from omnilinks.rules.base import Context, rule
 
@@ -103,14 +103,14 @@ def _duplicates(ctx: Context, index: dict[str, list[LinkUse]]) -> Iterator[Findi
 
 def _forms(index: dict[str, list[LinkUse]]) -> Iterator[Finding]:
     for url, uses in _profile_uses(index).items():
-        forms = Counter(urldefrag(use.link.url)[0] for use in uses)
+        forms = Counter(without_fragment(use.link.url) for use in uses)
         if len(forms) < 2:
             continue
         platform = uses[0].ref.platform if uses[0].ref else None
         for form in forms:
             if form == url:
                 continue
-            first = next(use for use in uses if urldefrag(use.link.url)[0] == form)
+            first = next(use for use in uses if without_fragment(use.link.url) == form)
             yield FORMS.finding(
                 f"{label(platform or '')} account {url} is linked as {len(forms)} different URLs; here as {form}",
                 first.link.location, target=form, platform=platform, expected=url, actual=form,

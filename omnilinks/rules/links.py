@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import unquote, urlsplit
 
+from omnilinks.extract.urls import without_fragment
 from omnilinks.models import Finding, Link
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.phone import normalize_phone
@@ -36,7 +37,7 @@ def external_urls(ctx: Context) -> set[str]:
     for page in ctx.pages:
         for link in page.links:
             if link.url.partition(":")[0].lower() in ("http", "https") and not _served_locally(ctx, link.url):
-                urls.add(urldefrag(link.url)[0])
+                urls.add(without_fragment(link.url))
     return urls
 
 
@@ -130,7 +131,7 @@ def _closest(fragment: str, ids: frozenset[str]) -> str | None:
 
 
 def _external(ctx: Context, link: Link) -> Iterator[Finding]:
-    result = ctx.link_results.get(urldefrag(link.url)[0])
+    result = ctx.link_results.get(without_fragment(link.url))
     if result is None:
         return
     if result.wall:
@@ -156,7 +157,7 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
 
 
 def _meaningful_redirect(start: str, final: str) -> bool:
-    a, b = urlsplit(urldefrag(start)[0]), urlsplit(final)
+    a, b = urlsplit(without_fragment(start)), urlsplit(final)
     if (a.hostname or "").lower() in SHORTENERS:
         return False
     # A trailing-slash or same-page redirect is noise, not a fix anyone wants.
