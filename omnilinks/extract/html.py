@@ -19,6 +19,7 @@ from omnilinks.models import Link, Location, Page
 
 LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "script": "src", "iframe": "src", "source": "src",
               "link": "href"}
+LINK_TAGS = {tag: tag for tag in LINK_ATTRS}
 CHECKED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "me", "preload", "manifest"}
 NAV_TAGS = {"header", "footer", "nav"}
 # Python codecs that are not web charsets; a hostile page naming them must not pick them.
@@ -189,7 +190,7 @@ class _KnownJoins:
     """Pages in one folder share their navigation, header and footer links: a relative link
     resolves the same from every page of the folder, so each is worked out once per folder."""
 
-    LIMIT = 200_000
+    LIMIT = 50_000  # ~10 MB at most, kept for the process
 
     def __init__(self) -> None:
         self.by_folder: dict[str, dict[str, str]] = {}
@@ -243,7 +244,7 @@ class _Lines:
 def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines, malformed: list[Link]):
     in_nav = _nav_links(root)
     for element in root.iter(*LINK_ATTRS):
-        tag = element.tag
+        tag = LINK_TAGS[element.tag]  # one shared string per tag: pickled once per page, not per link
         raw = element.get(LINK_ATTRS[tag])
         if raw is None:
             continue
