@@ -27,7 +27,7 @@ from measure import (  # noqa: E402
     score,
     url_roots,
 )
-from peers import REPO, commit, machine, omnilinks_command, omnilinks_env, tool_path, versions  # noqa: E402
+from peers import REPO, commit, compile_checkout, machine, omnilinks_command, omnilinks_env, tool_path, versions  # noqa: E402
 
 TOOLS = ("omnilinks", "lychee", "linkinator", "linkchecker")
 LINKCHECKER_RC = "[AnchorCheck]\n"  # LinkChecker checks #fragments only with this plugin on
@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "results" / "folder.json")
     args = parser.parse_args(argv)
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    compile_checkout()
     meta = {"started": started, "commit": commit(), "machine": machine(), "versions": versions()}
     rows: list[dict] = []
     previous: dict[str, tuple[int, float]] = {}

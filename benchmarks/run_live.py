@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_site import generate  # noqa: E402
 from measure import linkchecker_reported, linkinator_reported, omnilinks_reported, run_measured, score, url_roots  # noqa: E402
-from peers import REPO, commit, machine, omnilinks_command, omnilinks_env, tool_path, versions  # noqa: E402
+from peers import REPO, commit, compile_checkout, machine, omnilinks_command, omnilinks_env, tool_path, versions  # noqa: E402
 from serve import Servers  # noqa: E402
 
 TOOLS = ("omnilinks", "linkinator", "linkchecker")
@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                              "external host; the peers have no per-host limit); 0 to skip")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "results" / "live.json")
     args = parser.parse_args(argv)
+    compile_checkout()
     meta = {"started": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "commit": commit(), "machine": machine(),
             "versions": versions()}
     rows: list[dict] = []

@@ -253,7 +253,10 @@ def _hours_fact(node: Any, text: str, location: Location) -> list[Fact]:
             value = block[match.end():match.end() + 300]
             # The block goes on with the address or phone: end after the last time range
             # (and a "Minggu tutup" right after it).
-            last = list(TIME_RANGE.finditer(value))[-1]
+            ranges = list(TIME_RANGE.finditer(value))
+            if not ranges:
+                return []  # the nearest time is 300 characters on: not this label's hours
+            last = ranges[-1]
             closed = CLOSED_AFTER.match(value, last.end())
             value = value[:closed.end() if closed else last.end()].strip(" :")
             return [Fact("hours", value.strip(" ,;|"), "text", Location(location.path, element.sourceline, None, location.url))]
