@@ -102,11 +102,12 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     network = not (config.check.offline or not config.check.external)
     early = BackgroundChecks(client) if network and is_url(target) else None
     start_host = (urlsplit(target).hostname or "").lower()
+    excluded = _exclusions(config)
 
     def on_page(page: Page) -> None:
         progress.step("pages")
         if early is not None:
-            for url in _clearly_external(page, start_host, config):
+            for url in _clearly_external(page, start_host, excluded):
                 early.offer(url)
 
     try:
@@ -168,10 +169,9 @@ def _past_deadline(client: HttpClient) -> bool:
     return deadline is not None and time.monotonic() > deadline
 
 
-def _clearly_external(page: Page, start_host: str, config: Config) -> list[str]:
+def _clearly_external(page: Page, start_host: str, patterns: list[re.Pattern[str]]) -> list[str]:
     """Links of a crawled page that will need a check whatever the rest of the crawl finds:
     another host, not a channel (channels are judged by their adapters), not excluded."""
-    patterns = _exclusions(config)
     site_host = start_host.removeprefix("www.")
     urls = []
     for link in page.links:

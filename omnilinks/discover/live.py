@@ -90,9 +90,13 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
     queued = 0
     frontier: list[str] = []
     strings: dict[str, str] = {}
+    considered: set[str] = set()
 
     def enqueue(url: str, into: list[str]) -> None:
         nonlocal queued
+        if url in considered:  # nav and footer links repeat on every page: decide each URL once
+            return
+        considered.add(url)
         try:
             key = canonical(url)
         except ValueError:  # a malformed port or IPv6 literal in a crawled link
@@ -172,7 +176,8 @@ def _shared(link: Link, strings: dict[str, str]) -> Link:
     text = strings.setdefault(link.text, link.text)
     if url is link.url and raw is link.raw and text is link.text:
         return link
-    return replace(link, url=url, raw=raw, text=text)
+    # The constructor, not dataclasses.replace: this runs for every link of a crawl.
+    return Link(url, raw, link.tag, link.location, link.rel, text, link.in_nav)
 
 
 def _record(result: CrawlResult, url: str, response: Response) -> None:

@@ -314,7 +314,12 @@ class HttpClient:
         status = raw.status_code
         body, truncated, error, detail = b"", False, None, None
         wants_body = read_body or status >= 400 or "html" in headers.get("content-type", "")
-        if wants_body and raw.request.method != "HEAD":
+        if raw.request.method == "HEAD":
+            # No body follows a HEAD: hand the connection back to the pool for the next request
+            # instead of closing it (closing a response that was not read drops its connection).
+            raw.raw.drain_conn()
+            raw.raw.release_conn()
+        elif wants_body:
             limit = max_body if read_body else 65_536  # a wall is told from the first bytes
             body, truncated, error, detail = _read_capped(raw, limit, stop_at)
             if truncated and not read_body and error == "too_large":

@@ -25,6 +25,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test output clean
         pass
 
+    def setup(self) -> None:
+        super().setup()
+        self.server.open_connections.add(self.connection)
+
+    def finish(self) -> None:
+        self.server.open_connections.discard(self.connection)
+        super().finish()
+
     def _dispatch(self) -> None:
         self.server.record(self.command, self.path)
         path = self.path.split("?", 1)[0]
@@ -61,6 +69,7 @@ class CountingServer(http.server.ThreadingHTTPServer):
         self.routes = routes
         self.fallback = fallback
         self.hits: list[tuple[float, str, str]] = []
+        self.open_connections: set[socket.socket] = set()
         self._lock = threading.Lock()
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -100,6 +109,13 @@ def serve(routes: dict[str, Route] | None = None, host: str = "127.0.0.1", fallb
     finally:
         server.shutdown()
         server.server_close()
+        # Kept-alive connections hold a handler thread each until the client hangs up; hang up
+        # for it, so no thread outlives the test (the fork pool refuses to fork beside them).
+        for connection in list(server.open_connections):
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
 
 def can_bind(host: str) -> bool:
