@@ -7,7 +7,7 @@ import codecs
 import json
 import re
 from typing import Any
-from urllib.parse import urljoin, urlparse, urlsplit
+from urllib.parse import urlparse, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html

@@ -8,10 +8,10 @@ only taken for the brand on a one-page site.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from omnilinks.models import Location, Page
 from omnilinks.normalize.name import strip_title_suffix
