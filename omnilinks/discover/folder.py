@@ -34,7 +34,6 @@ class FolderSite:
         self._cwd_prefix: str | None = None
         # Every page links the same targets again and again: resolve each URL once.
         self._file_for: dict[str, str | None] = {}
-        self._internal: dict[str, bool] = {}
 
     def html_files(self) -> Iterator[Path]:
         for folder, dirs, files in os.walk(self.root, followlinks=False):
@@ -69,13 +68,10 @@ class FolderSite:
         return path.relative_to(self.root).as_posix()
 
     def is_internal(self, url: str) -> bool:
-        known = self._internal.get(url)
-        if known is None:
-            parts = urlsplit(url)
-            known = parts.scheme in ("http", "https") and _same_host((parts.hostname or "").lower(), self.host) \
-                and parts.path.startswith(self.base_path.rstrip("/") or "/")
-            self._internal[url] = known
-        return known
+        """Whether the URL is the site's own (Site remembers the answer per URL)."""
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and _same_host((parts.hostname or "").lower(), self.host) \
+            and parts.path.startswith(self.base_path.rstrip("/") or "/")
 
     def file_for(self, url: str) -> str | None:
         """The site-relative file a URL is served from, or None when nothing serves it."""

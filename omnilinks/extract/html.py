@@ -95,8 +95,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     if base_el is not None:
         base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
-    malformed: list[Link] = []
-    links = tuple(_links(root, Resolver(base), path, url, lines, malformed))
+    links, malformed = _links(root, Resolver(base), path, url, lines)
     ids = _ids(root)
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
@@ -104,7 +103,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     jsonld, errors = _jsonld(root)
     facts = structured_facts(root, jsonld, meta, title, location, base) + contact_facts(root, links, location, region)
     return Page(url=url, location=location, status=status, title=title, ids=ids, links=links, facts=facts,
-                jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=tuple(malformed))
+                jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=malformed)
 
 
 def _html_parser() -> etree.HTMLParser:
@@ -148,7 +147,7 @@ class Resolver:
         if self._directory is None or not raw or raw[0] <= " " or raw[0] in "?#" or raw.startswith("//") \
                 or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]) \
                 or "\t" in raw or "\n" in raw or "\r" in raw:
-            return self._slow(raw)
+            return resolve_url(self.base, raw)
         if self._folder is None:
             self._folder = self._prefix + "/".join(self._directory)
         url = _JOINS.get(self._folder, raw)
@@ -181,9 +180,6 @@ class Resolver:
         if fragment:
             url += "#" + fragment
         return url
-
-    def _slow(self, raw: str) -> str | None:
-        return resolve_url(self.base, raw)
 
 
 class _KnownJoins:
@@ -241,7 +237,11 @@ class _Lines:
         return None
 
 
-def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines, malformed: list[Link]):
+def _links(root: Any, resolver: Resolver, path: str | None, page_url: str,
+           lines: _Lines) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+    """The page's links, and apart from them the ones whose URL no parser can split."""
+    links: list[Link] = []
+    malformed: list[Link] = []
     in_nav = _nav_links(root)
     for element in root.iter(*LINK_ATTRS):
         tag = LINK_TAGS[element.tag]  # one shared string per tag: pickled once per page, not per link
@@ -262,10 +262,8 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
         link = Link(url=absolute or raw, raw=raw, tag=tag, rel=rel, text=text, in_nav=element in in_nav,
                     location=Location(path=path, line=line, column=lines.column(line, raw),
                                       url=None if path else page_url))
-        if absolute is None:
-            malformed.append(link)
-        else:
-            yield link
+        (links if absolute is not None else malformed).append(link)
+    return tuple(links), tuple(malformed)
 
 
 NAV_CLASSES = etree.XPath("//@class[contains(., 'footer') or contains(., 'header')]/..")  # 4x faster than //*[…]
