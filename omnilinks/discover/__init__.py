@@ -4,7 +4,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -16,14 +15,13 @@ from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base
 from omnilinks.discover.live import canonical, crawl, same_site
+from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.errors import OmnilinksError
 from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient, Response
 from omnilinks.models import Page
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
-MAX_WORKERS = 8
-WORKERS_ENV = "OMNILINKS_WORKERS"  # 1 turns the process pool off (profiling, constrained CI)
 
 ParseJob = tuple[str, str, str, str]  # file, URL, display path, region
 
@@ -141,12 +139,8 @@ def _parse_all(jobs: list[ParseJob], on_page: Callable[[Page], None] | None, can
 
 def worker_count(pages: int) -> int:
     """Processes to parse with: one per core (at most MAX_WORKERS) for big sites, where fork is safe."""
-    configured = os.environ.get(WORKERS_ENV, "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        wanted = int(configured)
-    else:
-        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        wanted = min(wanted, MAX_WORKERS, max(1, pages // (PARALLEL_MIN_PAGES // 2)))
+    configured = configured_workers()
+    wanted = configured or min(cores(), MAX_WORKERS, max(1, pages // (PARALLEL_MIN_PAGES // 2)))
     if pages < PARALLEL_MIN_PAGES and not configured:
         return 1
     # fork is cheap (the parser is already imported) but unsafe once other threads hold locks.
@@ -156,9 +150,7 @@ def worker_count(pages: int) -> int:
 
 
 def _worker_init() -> None:
-    # The parent owns stopping: it handles SIGINT/SIGTERM and cancels the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    ignore_signals()
     gc.freeze()  # the heap inherited from the parent never needs collecting here
 
 

@@ -16,7 +16,8 @@ from omnilinks.extract.html import parse_page
 from omnilinks.models import Page
 
 MIN_BATCH = 48  # below this, handing pages to workers costs more than it saves
-WORKERS_ENV = "OMNILINKS_WORKERS"
+MAX_WORKERS = 8
+WORKERS_ENV = "OMNILINKS_WORKERS"  # 1 turns the process pools off (profiling, constrained CI)
 
 ParseJob = tuple[bytes, str, int, "str | None", str]  # body, URL, status, charset, region
 
@@ -26,22 +27,25 @@ def _parse(job: ParseJob) -> Page:
     return parse_page(body, url, status=status, charset=charset, region=region)
 
 
-def _ignore_signals() -> None:
+def ignore_signals() -> None:
     # The parent owns stopping: it handles SIGINT/SIGTERM and cancels the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
-def _cores() -> int:
+def configured_workers() -> int | None:
+    """The worker count OMNILINKS_WORKERS asks for, if it asks."""
     configured = os.environ.get(WORKERS_ENV, "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
+    return int(configured) if configured.isdigit() and int(configured) > 0 else None
+
+
+def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class ParsePool:
     def __init__(self) -> None:
-        self.workers = min(_cores(), 8)
+        self.workers = min(configured_workers() or cores(), MAX_WORKERS)
         self._pool: ProcessPoolExecutor | None = None
 
     def parse(self, jobs: list[ParseJob]) -> Iterator[Page]:
@@ -51,7 +55,7 @@ class ParsePool:
             return
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_ignore_signals)
+                                             initializer=ignore_signals)
         yield from self._pool.map(_parse, jobs, chunksize=max(4, min(32, len(jobs) // (self.workers * 4))))
 
     def close(self) -> None:

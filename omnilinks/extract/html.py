@@ -19,7 +19,6 @@ from omnilinks.models import Link, Location, Page
 
 LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "script": "src", "iframe": "src", "source": "src",
               "link": "href"}
-LINK_TAGS = {tag: tag for tag in LINK_ATTRS}
 CHECKED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "me", "preload", "manifest"}
 NAV_TAGS = {"header", "footer", "nav"}
 # Python codecs that are not web charsets; a hostile page naming them must not pick them.
@@ -244,7 +243,7 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str,
     malformed: list[Link] = []
     in_nav = _nav_links(root)
     for element in root.iter(*LINK_ATTRS):
-        tag = LINK_TAGS[element.tag]  # one shared string per tag: pickled once per page, not per link
+        tag = element.tag
         raw = element.get(LINK_ATTRS[tag])
         if raw is None:
             continue
