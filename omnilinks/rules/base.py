@@ -16,6 +16,10 @@ class Rule:
     category: Category
     severity: Severity
     summary: str
+    # The rule catalogue (docs/rules.md, `omnilinks rules ID`, SARIF help) is written from these.
+    why: str = ""  # why it matters: for customers, for search, for analytics
+    how_to_fix: str = ""  # the general fix; each finding also carries its own exact fix
+    example: str = ""  # a short example of what triggers it
 
     def finding(self, message: str, location: Location | None = None, **fields: Any) -> Finding:
         return Finding(rule=self.id, category=self.category, severity=self.severity, message=message,
@@ -25,11 +29,12 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, category: Category, severity: Severity, summary: str) -> Rule:
+def rule(id: str, category: Category, severity: Severity, summary: str, *,
+         why: str = "", how_to_fix: str = "", example: str = "") -> Rule:
     """Declare a rule once, at import; ids are stable because users suppress them."""
     if id in RULES:
         raise ValueError(f"rule id {id} declared twice")
-    RULES[id] = Rule(id, category, severity, summary)
+    RULES[id] = Rule(id, category, severity, summary, why=why, how_to_fix=how_to_fix, example=example)
     return RULES[id]
 
 
