@@ -29,6 +29,7 @@ from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.base import Context
 from omnilinks.rules.links import external_urls
+from omnilinks.rules.suppress import suppressions
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
 
 def run(target: str, opts: RunOptions) -> Report:
     config = load_for(target, opts)
+    suppressions(config)  # a bad `ignore` entry stops the run before any crawling
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
     client = make_client(config, opts, cancel)
@@ -184,7 +186,7 @@ def _clearly_external(page: Page, start_host: str, patterns: list[re.Pattern[str
 
 
 def _exclusions(config: Config) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in config.check.exclude] + _ignored_url_patterns(config)
+    return [re.compile(p) for p in config.check.exclude] + list(suppressions(config).urls)
 
 
 def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str],
@@ -209,28 +211,11 @@ def _judged_channel(url: str, judged: set[str]) -> bool:
     return ref is not None and ref.url in judged
 
 
-def _ignored_url_patterns(config: Config) -> list[re.Pattern[str]]:
-    from omnilinks.rules.base import RULES
-
-    patterns = []
-    for item in config.ignore:
-        if item in RULES:
-            continue
-        try:
-            patterns.append(re.compile(item))
-        except re.error:
-            continue
-    return patterns
-
-
 def _filter(config: Config, findings: list[Finding]) -> list[Finding]:
-    ignored_rules = set(config.ignore)
-    patterns = _ignored_url_patterns(config)
+    hidden = suppressions(config)
     kept = []
     for finding in findings:
-        if finding.rule in ignored_rules or finding.category in ignored_rules:
-            continue
-        if finding.target and any(p.search(finding.target) for p in patterns):
+        if hidden.hides(finding):
             continue
         severity = config.severity.get(finding.rule)
         if severity == "off":

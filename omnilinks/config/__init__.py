@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,24 @@ class ChannelConfig:
     platform: str | None = None
     place_id: str | None = None
     facts: dict[str, Any] | None = None
+
+
+# A bare name is a rule id or a category, never a URL pattern: `ignore: [schema]`
+# must not also silence every link to schema.org.
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class IgnoreEntry:
+    """One `ignore` entry, decoded once: what it names and where it was written."""
+
+    kind: str  # "name" (a rule id or category, resolved against the catalogue), "rule", "category", "url"
+    value: str
+    line: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"ignore: {self.value}"
 
 
 @dataclass(frozen=True)
@@ -51,7 +70,8 @@ class Config:
     brand: dict[str, Any] = field(default_factory=dict)
     brand_lines: dict[str, int] = field(default_factory=dict)
     channels: tuple[ChannelConfig, ...] = ()
-    ignore: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()  # as written, for reports
+    ignore_entries: tuple[IgnoreEntry, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     check: CheckOptions = field(default_factory=CheckOptions)
 
@@ -201,7 +221,29 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
         brand=brand,
         brand_lines=_lines_of(_child(node, "brand")),  # type: ignore[arg-type]
         channels=tuple(channels),
-        ignore=tuple(str(i) for i in data.get("ignore") or ()),
+        ignore=tuple(str(i) if not isinstance(i, dict) else f"{next(iter(i))}: {next(iter(i.values()))}"
+                     for i in data.get("ignore") or ()),
+        ignore_entries=_ignore_entries(path, _child(node, "ignore"), data.get("ignore") or []),
         severity=dict(data.get("severity") or {}),
         check=CheckOptions(**check_data),
     )
+
+
+def _ignore_entries(path: str, node: yaml.Node | None, items: list[Any]) -> tuple[IgnoreEntry, ...]:
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else []
+    entries = []
+    for index, (item, item_node) in enumerate(zip(items, nodes, strict=True)):
+        line = item_node.start_mark.line + 1
+        if isinstance(item, dict):
+            kind, value = next(iter(item.items()))
+            value = str(value)
+        else:
+            value = str(item)
+            kind = "name" if _NAME.fullmatch(value) else "url"
+        if kind == "url":
+            try:
+                re.compile(value)
+            except (re.error, RecursionError, OverflowError) as exc:
+                raise ConfigError(path, f"not a valid regular expression: {exc}", line, f"ignore[{index}]") from None
+        entries.append(IgnoreEntry(kind, value, line))
+    return tuple(entries)

@@ -68,6 +68,17 @@ CHANNEL = OneOf(
     "A profile, listing or store: a URL, or a mapping with url and options.",
 )
 
+IGNORE_ENTRY = OneOf(
+    (
+        Scalar("string", "A rule id or category (a bare name such as link-redirect or schema), "
+                         "else a regular expression matched against URLs."),
+        Mapping({"rule": Scalar("string", "A rule id.")}, required=("rule",)),
+        Mapping({"category": Scalar("string", "A rule category.")}, required=("category",)),
+        Mapping({"url": Scalar("string", "A regular expression matched against URLs.")}, required=("url",)),
+    ),
+    "What not to report: a rule id, a category, or URLs.",
+)
+
 CONFIG = Mapping(
     {
         "site": Mapping(
@@ -91,7 +102,7 @@ CONFIG = Mapping(
             }
         ),
         "channels": ListOf(CHANNEL),
-        "ignore": ListOf(Scalar("string", "A rule id, or a regular expression matched against URLs.")),
+        "ignore": ListOf(IGNORE_ENTRY),
         "severity": Mapping({}, "Per-rule severity overrides.", open_values=SEVERITY),
         "check": Mapping(
             {
