@@ -3,9 +3,10 @@ an arrow each way.
 
 site → channel: green when the site links the channel, red when a crossref
 finding says no page does, grey when unknown (no pages read).
-channel → site: green when the channel was read and links back, red when it
-does not (or is unreachable, or links elsewhere), amber dashed when it could
-not be verified, grey dashed when not applicable (marketplaces forbid links).
+channel → site: green when the channel was read and links back (even when
+another fact differs: the node's status says so), red when it does not (or is
+unreachable, or links elsewhere), amber dashed when it could not be verified,
+grey dashed when not applicable (marketplaces forbid links).
 """
 from __future__ import annotations
 
@@ -42,11 +43,12 @@ def site_links(report: Report, channel: Profile) -> str:
 def links_to_site(channel: Profile) -> str:
     if channel.status == "not_applicable":
         return "na"
-    if channel.status in ("mismatch", "unreachable") or channel.links_back is False:
+    # The arrow is the link back alone; a fact that differs colours the node, not the arrow.
+    if channel.status == "unreachable" or channel.links_back is False:
         return "bad"
-    if channel.links_back and channel.status == "verified":
+    if channel.links_back:
         return "ok"
-    return "unknown"
+    return "bad" if channel.status == "mismatch" else "unknown"
 
 
 def _short(value: str, limit: int) -> str:
