@@ -24,7 +24,7 @@ from omnilinks.channels.verdict import (
     failed,
     fetch_page,
     hand_check_fix,
-    judge_links,
+    judge_shown_links,
     offline_profile,
     page_text,
 )
@@ -113,7 +113,7 @@ def _from_page(ref: ChannelRef, ctx: AdapterContext, host: str, refused: str) ->
 def _judge(ref: ChannelRef, ctx: AdapterContext, profile: Profile, links: list[str], host: str, what: str,
            confirmed: bool | None) -> Profile:
     own = [u for u in links if reaches_site(u, ctx.site_url)] or [u for u in links if not _is_mention(u, host)]
-    profile = apply_verdict(profile, judge_links(own, ctx, what))
+    profile = apply_verdict(profile, judge_shown_links(own, ctx, what))
     if confirmed:
         return replace(profile, reason=profile.reason + " (rel=me verified by the server)")
     if profile.links_back and confirmed is None:

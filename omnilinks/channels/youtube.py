@@ -13,13 +13,13 @@ from typing import Any
 from omnilinks.channels.base import AdapterContext, ChannelRef
 from omnilinks.channels.urls import absolute, host_is, is_link_in_bio, reaches_site, split, unwrap_redirect
 from omnilinks.channels.verdict import (
-    LinkVerdict,
     apply_verdict,
     base_profile,
     embedded_json,
     fetch_page,
     find_key,
     judge_links,
+    judge_shown_links,
     page_text,
 )
 from omnilinks.channels.youtube_about import about_links
@@ -29,6 +29,7 @@ CHANNEL_ID = re.compile(r"^UC[A-Za-z0-9_-]{22}$")
 HANDLE = re.compile(r"^@[A-Za-z0-9._·-]{3,30}$")
 URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>]+", re.I)
 WHAT = "the YouTube channel"
+ADD_LINK = "Add {} to the channel's links (Customise channel → Basic info → Links)."
 
 
 class YouTubeAdapter:
@@ -80,39 +81,27 @@ class YouTubeAdapter:
                            fix=f"Open {ref.url}/about in a browser and check the channel's links; record what you "
                                "saw under facts: in omnilinks.yml (website: <the link shown>).")
         return replace(profile, status="mismatch", links_back=False, reason="the channel shows no links",
-                       fix=f"Add {ctx.site_url} to the channel's links (Customise channel → Basic info → Links).")
+                       fix=ADD_LINK.format(ctx.site_url))
 
 
 def _judge_all(profile: Profile, about: list[str], described: list[str], source: str, ctx: AdapterContext) -> Profile:
     """Every link the About panel lists, and those in the description, judged together."""
     everything = list(dict.fromkeys(about + described))
-    fix = f"Add {ctx.site_url} to the channel's links (Customise channel → Basic info → Links)."
-    reaching = [u for u in everything if reaches_site(u, ctx.site_url)]
-    if reaching:
-        verdict = judge_links(reaching, ctx, WHAT)
-        place = f"link {about.index(reaching[0]) + 1} of {len(about)} in {source}" if reaching[0] in about else "in the description"
-        return apply_verdict(profile, replace(verdict, reason=f"{verdict.reason} ({place})"))
-    websites = [u for u in everything if is_link_in_bio(u) or not _is_platform_profile(u)]
-    if websites:
-        # A link-in-bio page is followed; any other website is one the channel claims instead of this site.
-        profile = apply_verdict(profile, judge_links(websites, ctx, WHAT))
-        if profile.website and profile.status == "mismatch" and not is_link_in_bio(profile.website):
-            fix = (f"Replace {profile.website} with {ctx.site_url} in the channel's links "
-                   "(Customise channel → Basic info → Links).")
-        return replace(profile, reason=f"{profile.reason} ({len(about)} links in {source})",
-                       fix=None if profile.status == "verified" else fix)
-    if everything:
-        shown = ", ".join(everything[:4]) + (", …" if len(everything) > 4 else "")
-        verdict = LinkVerdict("mismatch", False, f"none of the channel's {len(everything)} links leads to "
-                                                 f"{ctx.site_url} ({source}: {shown})", None)
-        return replace(apply_verdict(profile, verdict), fix=fix)
-    return replace(profile, status="mismatch", links_back=False, website=None, fix=fix,
-                   reason=f"the channel shows no links ({source})")
-
-
-def _is_platform_profile(url: str) -> bool:
-    from omnilinks.channels import classify  # the registry imports this module: resolved at call time
-    return classify(url) is not None
+    if not everything:
+        return replace(profile, status="mismatch", links_back=False, website=None, fix=ADD_LINK.format(ctx.site_url),
+                       reason=f"the channel shows no links ({source})")
+    verdict = judge_shown_links(everything, ctx, WHAT)
+    if verdict.links_back and verdict.website in about:
+        place = f"link {about.index(verdict.website) + 1} of {len(about)} in {source}"
+    else:
+        place = f"{len(about)} links in {source}"
+    profile = apply_verdict(profile, replace(verdict, reason=f"{verdict.reason} ({place})"))
+    if profile.status == "verified":
+        return replace(profile, fix=None)
+    if profile.website and not is_link_in_bio(profile.website):
+        return replace(profile, fix=f"Replace {profile.website} with {ctx.site_url} in the channel's links "
+                                    "(Customise channel → Basic info → Links).")
+    return replace(profile, fix=ADD_LINK.format(ctx.site_url))
 
 
 def _handle(meta: dict[str, Any]) -> str | None:

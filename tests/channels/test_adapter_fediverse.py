@@ -5,6 +5,8 @@ servers' own templates (Mastodon 4 accounts/show, GoToSocial profile.tmpl,
 Misskey user.pug)."""
 from __future__ import annotations
 
+import json
+
 import requests
 import responses
 
@@ -141,3 +143,13 @@ def test_page_reader_names_the_software(platform_page) -> None:
     assert read_profile_page(platform_page("mastodon/gotosocial-profile.html").decode(), "https://gts.kopi.example/@kopisenja").software == "gotosocial"
     misskey = read_profile_page(platform_page("mastodon/misskey-profile.html").decode(), "https://mk.kopi.example/@kopisenja")
     assert (misskey.software, misskey.actor) == ("misskey", "https://mk.kopi.example/users/9xkopisenja01")
+
+
+def test_fields_with_only_other_profiles_are_no_link_back_not_a_wrong_site(actx, platform_page) -> None:
+    account = json.loads(platform_page("mastodon/account.json"))
+    account["fields"] = [field for field in account["fields"] if field["name"] == "Instagram"]
+    def setup(mock):  # type: ignore[no-untyped-def]
+        mock.add(responses.GET, "https://mastodon.social/api/v1/accounts/lookup", json=account)
+    profile, _ = run("https://mastodon.social/@kopisenja", actx(), setup)
+    assert (profile.status, profile.links_back, profile.website) == ("mismatch", False, None)
+    assert "links only to other profiles (https://www.instagram.com/kopisenja)" in profile.reason

@@ -84,7 +84,8 @@ def test_only_social_profiles_is_no_link_back(actx, platform_page) -> None:
         mock.add(responses.POST, BROWSE, body=platform_page("youtube/browse-about-socials-only.json"), content_type="application/json")
     profile, _ = fetch(actx(), setup)
     assert (profile.status, profile.links_back, profile.website) == ("mismatch", False, None)
-    assert profile.reason.startswith("none of the channel's 2 links leads to https://kopisenja.id")
+    assert profile.reason.startswith("the YouTube channel links only to other profiles (https://www.instagram.com/kopisenja, "
+                                     "https://www.tiktok.com/@kopisenja.id), not to https://kopisenja.id")
 
 
 def test_nothing_readable_is_unverifiable_with_the_reason(actx, platform_page) -> None:
