@@ -77,7 +77,7 @@ def _browse(ctx: AdapterContext, token: str, carrier: str) -> About:
     model = find_key(answer, "aboutChannelViewModel")
     if not isinstance(model, dict):
         return About(None, problem="the browse continuation did not answer with the About panel")
-    return About(view_model_links(model), f"{PANEL} (read through its browse continuation)")
+    return About(view_model_links(model), f"{PANEL}, read through its browse continuation")
 
 
 def continuation_token(data: Any) -> str | None:
