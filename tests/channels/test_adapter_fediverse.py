@@ -10,8 +10,8 @@ import json
 import requests
 import responses
 
-from omnilinks.channels.mastodon import ADAPTER as MASTODON
 from omnilinks.channels.fediverse_page import read_profile_page
+from omnilinks.channels.mastodon import ADAPTER as MASTODON
 
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
