@@ -10,6 +10,7 @@ import json
 import requests
 import responses
 
+from omnilinks.channels import classify
 from omnilinks.channels.fediverse_page import read_profile_page
 from omnilinks.channels.mastodon import ADAPTER as MASTODON
 
@@ -153,3 +154,9 @@ def test_fields_with_only_other_profiles_are_no_link_back_not_a_wrong_site(actx,
     profile, _ = run("https://mastodon.social/@kopisenja", actx(), setup)
     assert (profile.status, profile.links_back, profile.website) == ("mismatch", False, None)
     assert "links only to other profiles (https://www.instagram.com/kopisenja)" in profile.reason
+
+
+def test_misskey_and_gotosocial_hosts_are_recognised_from_a_link() -> None:
+    assert classify("https://misskey.io/@kopisenja").platform == "mastodon"
+    assert classify("https://gotosocial.kopi.example/@kopisenja").platform == "mastodon"
+    assert classify("https://blog.kopi.example/@kopisenja") is None  # other servers need platform: mastodon
