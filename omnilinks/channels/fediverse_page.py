@@ -9,7 +9,9 @@ What each shows without JavaScript:
 - Misskey: `<link rel="me">` per field link, `<link rel="alternate" type="text/html">`
   for the profile's homepage, `<meta name="misskey:user-id">`;
 - every one: `<link rel="alternate" type="application/activity+json">`, the actor,
-  whose `attachment` holds the fields as PropertyValue entries."""
+  whose `attachment` holds the fields as PropertyValue entries.
+Only GoToSocial's page (and the actor) show the whole profile: elsewhere, a page
+without the site is not proof the profile lacks it."""
 from __future__ import annotations
 
 import json
@@ -24,14 +26,21 @@ from omnilinks.channels.urls import absolute
 TITLE_HANDLE = re.compile(r"\s*(?:\(@[^)]*\)|,\s*@\S+)\s*(?:\|.*)?$")
 FIELD_LINKS = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' fields ')]//dd//a[@href]"
                " | //*[contains(concat(' ', normalize-space(@class), ' '), ' account__header__fields ')]//dd//a[@href]")
+BIO_LINKS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' about-user ')]//*[@class='bio']//a[@href]"
 
 
 @dataclass(frozen=True)
 class ProfilePage:
     software: str | None  # mastodon, gotosocial, misskey, or None when not recognised
     name: str | None
-    links: tuple[str, ...]  # the profile's own links: rel=me, field links, homepage
+    links: tuple[str, ...]  # the profile's own links: rel=me, field links, homepage, links in the bio
     actor: str | None  # the ActivityPub actor URL, when the page names one
+
+    @property
+    def complete(self) -> bool:
+        """GoToSocial renders every field and the bio; Mastodon and Misskey put only the fields
+        that are a bare link in rel=me, so a field like "Order at https://…" is not on the page."""
+        return self.software == "gotosocial"
 
 
 def read_profile_page(text: str, url: str) -> ProfilePage:
@@ -46,6 +55,9 @@ def read_profile_page(text: str, url: str) -> ProfilePage:
         if "me" in rel and element.get("href"):
             links.append(element.get("href", ""))
     links += [a.get("href", "") for a in root.xpath(FIELD_LINKS)]
+    links += [a.get("href", "") for a in root.xpath(BIO_LINKS)]
+    for description in root.xpath("//meta[@property='og:description' or @name='description']/@content")[:1]:
+        links += re.findall(r"https?://[^\s<>\"]+", str(description))
     links += [link.get("href", "") for link in root.xpath("//link[@rel='alternate'][@type='text/html'][@href]")]
     actor = next((link.get("href") for link in root.xpath("//link[@rel='alternate'][@href]")
                   if (link.get("type") or "").startswith(("application/activity+json", "application/ld+json"))), None)

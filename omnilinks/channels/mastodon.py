@@ -21,6 +21,7 @@ from omnilinks.channels.verdict import (
     NETWORK_ERRORS,
     apply_verdict,
     base_profile,
+    claimed_websites,
     failed,
     fetch_page,
     hand_check_fix,
@@ -101,9 +102,13 @@ def _from_page(ref: ChannelRef, ctx: AdapterContext, host: str, refused: str) ->
             actor_name, links = actor_links(actor.body)
             name, source = name or actor_name, "the profile's ActivityPub actor"
     profile = base_profile(ref, ctx, evidence=page_response.evidence, name=name, links=tuple(links))
-    if not links and page.software is None:
-        return replace(profile, status="unverifiable",
-                       reason=f"{refused}, and the profile page shows no links omnilinks can read",
+    complete = page.complete or source != "the profile page"
+    own = [u for u in links if not _is_mention(u, host)]
+    if not complete and not any(reaches_site(u, ctx.site_url) for u in own) and not claimed_websites(own):
+        # Only part of the profile is on the page: no link back is not proof there is none.
+        shown = f"shows only {', '.join(own[:4])}" if own else "shows no links"
+        return replace(profile, status="unverifiable", links_back=None,
+                       reason=f"{refused}, and the profile page {shown}; the rest of the profile needs the API",
                        fix=hand_check_fix(ref, ctx))
     what = f"the {SOFTWARE.get(page.software or '', 'Fediverse')} profile"
     profile = _judge(ref, ctx, profile, links, host, what, confirmed=None)  # the page does not show verification

@@ -142,16 +142,18 @@ def judge_shown_links(links: Iterable[str], ctx: AdapterContext, what: str = "th
     reaching = [link for link in shown if reaches_site(link, ctx.site_url)]
     if reaching:
         return judge_links(reaching, ctx, what)
-    websites = [link for link in shown if is_link_in_bio(link) or not _is_platform_profile(link)]
+    websites = claimed_websites(shown)
     if websites or not shown:
         return judge_links(websites, ctx, what)
     listed = ", ".join(shown[:4]) + (", …" if len(shown) > 4 else "")
     return LinkVerdict("mismatch", False, f"{what} links only to other profiles ({listed}), not to {ctx.site_url}", None)
 
 
-def _is_platform_profile(url: str) -> bool:
+def claimed_websites(links: Iterable[str]) -> list[str]:
+    """The links that stand for a website of the business: link-in-bio pages and anything
+    that is not another platform's profile."""
     from omnilinks.channels import classify  # the registry imports the adapters, which import this module
-    return classify(url) is not None
+    return [link for link in links if is_link_in_bio(link) or classify(link) is None]
 
 
 def _through_bio_page(link: str, ctx: AdapterContext, what: str) -> LinkVerdict:

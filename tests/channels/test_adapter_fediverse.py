@@ -57,8 +57,20 @@ def test_gotosocial_api_404_reads_the_fields_table(actx, platform_page) -> None:
                  body=platform_page("mastodon/gotosocial-profile.html"), content_type=HTML)
     profile, _ = run("https://gts.kopi.example/@kopisenja", actx(), setup)
     assert (profile.status, profile.links_back, profile.name) == ("verified", True, "Kopi Senja")
-    assert profile.links == ("https://kopisenja.id",)  # the hashtag in the bio and the instance link are not the profile's
+    assert profile.links[0] == "https://kopisenja.id" and "https://gts.kopi.example" not in profile.links
+    assert profile.website == "https://kopisenja.id"  # the hashtag in the bio is not a website
     assert profile.reason.startswith("the GoToSocial profile links to https://kopisenja.id")
+
+
+def test_gotosocial_without_links_does_not_link_back(actx, platform_page) -> None:
+    """GoToSocial renders every field and the bio: no link there is no link at all."""
+    page = platform_page("mastodon/gotosocial-profile.html").replace(
+        b'<a href="https://kopisenja.id" rel="nofollow noreferrer noopener" target="_blank">https://kopisenja.id</a>', b"-")
+    def setup(mock):  # type: ignore[no-untyped-def]
+        mock.add(responses.GET, "https://gts.kopi.example/api/v1/accounts/lookup", status=404)
+        mock.add(responses.GET, "https://gts.kopi.example/@kopisenja", body=page, content_type=HTML)
+    profile, _ = run("https://gts.kopi.example/@kopisenja", actx(), setup)
+    assert (profile.status, profile.links_back, profile.website) == ("mismatch", False, None)
 
 
 def test_gotosocial_field_to_another_site_is_a_mismatch(actx, platform_page) -> None:
@@ -81,14 +93,36 @@ def test_misskey_api_404_reads_rel_me_and_the_homepage(actx, platform_page) -> N
     assert profile.reason.startswith("the Misskey profile links to https://kopisenja.id/")
 
 
-def test_misskey_profile_without_links_does_not_link_back(actx, platform_page) -> None:
+def test_misskey_page_without_link_fields_is_unverifiable_not_a_mismatch(actx, platform_page) -> None:
+    """Misskey's page carries only the fields that are a bare link: the others may hold the site."""
     page = b"\n".join(line for line in platform_page("mastodon/misskey-profile.html").splitlines()
                       if b'rel="me"' not in line and b'type="text/html"' not in line and b"activity+json" not in line)
     def setup(mock):  # type: ignore[no-untyped-def]
         mock.add(responses.GET, "https://mk.kopi.example/api/v1/accounts/lookup", status=404)
         mock.add(responses.GET, "https://mk.kopi.example/@kopisenja", body=page, content_type=HTML)
     profile, _ = run("https://mk.kopi.example/@kopisenja", actx(), setup)
-    assert (profile.status, profile.links_back) == ("mismatch", False)
+    assert (profile.status, profile.links_back) == ("unverifiable", None)
+    assert "the profile page shows no links; the rest of the profile needs the API" in profile.reason
+
+
+def test_mastodon_page_showing_only_other_profiles_is_unverifiable(actx, platform_page) -> None:
+    page = platform_page("mastodon/profile-page-api-401.html").replace(
+        b'<link href="https://kopisenja.id/" rel="me" type="text/html">\n', b"")
+    def setup(mock):  # type: ignore[no-untyped-def]
+        mock.add(responses.GET, "https://sosial.kopi.example/api/v1/accounts/lookup", status=401)
+        mock.add(responses.GET, "https://sosial.kopi.example/@kopisenja", body=page, content_type=HTML)
+    profile, _ = run("https://sosial.kopi.example/@kopisenja", actx(), setup)
+    assert (profile.status, profile.links_back) == ("unverifiable", None)
+    assert "shows only https://www.instagram.com/kopisenja" in profile.reason
+
+
+def test_mastodon_page_naming_another_website_is_a_mismatch(actx, platform_page) -> None:
+    page = platform_page("mastodon/profile-page-api-401.html").replace(b"https://kopisenja.id/", b"https://kopisenja.com/")
+    def setup(mock):  # type: ignore[no-untyped-def]
+        mock.add(responses.GET, "https://sosial.kopi.example/api/v1/accounts/lookup", status=401)
+        mock.add(responses.GET, "https://sosial.kopi.example/@kopisenja", body=page, content_type=HTML)
+    profile, _ = run("https://sosial.kopi.example/@kopisenja", actx(), setup)
+    assert (profile.status, profile.links_back, profile.website) == ("mismatch", False, "https://kopisenja.com/")
 
 
 def test_unknown_software_without_links_reads_the_activitypub_actor(actx, platform_page) -> None:
@@ -112,7 +146,7 @@ def test_unknown_software_with_nothing_readable_is_unverifiable(actx) -> None:
                  content_type=HTML)
     profile, _ = run("https://fedi.kopi.example/@kopisenja", actx(), setup)
     assert (profile.status, profile.links_back) == ("unverifiable", None)
-    assert "shows no links omnilinks can read" in profile.reason and "facts:" in profile.fix
+    assert "the profile page shows no links" in profile.reason and "facts:" in profile.fix
 
 
 def test_account_missing_on_the_page_too_is_unreachable(actx) -> None:
