@@ -28,6 +28,7 @@ from omnilinks.models import Finding, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.base import Context
+from omnilinks.rules.channel_verdict import settle_channels
 from omnilinks.rules.links import external_urls
 from omnilinks.rules.suppress import suppressions
 
@@ -134,6 +135,7 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
     ctx = replace(ctx, link_results=link_results, profiles=profiles)
     findings = _filter(config, run_rules(ctx))
+    profiles = settle_channels(profiles, findings)  # the fact rules ran after the adapters: the status is final only now
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
     notes = _run_notes(client, site, complete)

@@ -23,6 +23,7 @@ RECORDING: dict[str, tuple[int, dict[str, str], str | None]] = {
     "https://www.instagram.com/kopisenja.lama/": (200, {}, "instagram.html"),
     "https://www.tiktok.com/@kopisenja": (200, {}, "tiktok.html"),
     "https://www.youtube.com/@kopisenja": (200, {}, "youtube.html"),
+    "https://www.youtube.com/@kopisenja/about": (200, {}, "youtube-about.html"),
     "https://www.tokopedia.com/kopisenja": (200, {}, "tokopedia.html"),
     "https://wa.me/6281234567890": (200, {}, None),
     "https://wa.me/6281234567809": (200, {}, None),

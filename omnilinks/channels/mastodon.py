@@ -1,25 +1,44 @@
-"""Mastodon (and other Fediverse servers with its API): the account's profile
-fields come from `/api/v1/accounts/lookup`; a field the server marked
-`verified_at` is a rel=me link it confirmed both ways."""
+"""Mastodon and the rest of the Fediverse: the account's profile fields come
+from `/api/v1/accounts/lookup` (a field the server marked `verified_at` is a
+rel=me link it confirmed both ways). Where that API refuses — sign-in required
+(401/403), or another server software (404: GoToSocial, Misskey…) — the
+profile page's HTML is read instead (channels/fediverse_page.py); the channel
+is unreachable only when the server itself is, or the page says the account
+does not exist."""
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import replace
+from typing import Any
 
 from lxml import html as lxml_html
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.fediverse_page import actor_links, read_profile_page
 from omnilinks.channels.urls import reaches_site, split
-from omnilinks.channels.verdict import apply_verdict, base_profile, fetch_page, judge_links
+from omnilinks.channels.verdict import (
+    NETWORK_ERRORS,
+    apply_verdict,
+    base_profile,
+    claimed_websites,
+    failed,
+    fetch_page,
+    hand_check_fix,
+    judge_shown_links,
+    offline_profile,
+    page_text,
+)
+from omnilinks.fetch.client import Response
 from omnilinks.models import Profile
 
 # Servers named here are recognised from any link; other servers need `platform: mastodon` in the config.
 KNOWN_SERVERS = frozenset({
     "mastodon.social", "mastodon.online", "mstdn.social", "mas.to", "fosstodon.org", "hachyderm.io",
     "mastodon.world", "infosec.exchange", "mstdn.id", "mastodon.id", "kolektiva.social", "toot.community",
-    "techhub.social", "mastodon.art", "social.vivaldi.net",
+    "techhub.social", "mastodon.art", "social.vivaldi.net", "misskey.io", "misskey.design",
 })
+SOFTWARE = {"mastodon": "Mastodon", "gotosocial": "GoToSocial", "misskey": "Misskey"}
 ACCOUNT = re.compile(r"^@([A-Za-z0-9_]{1,30})(?:@([a-z0-9.-]+\.[a-z]{2,}))?$")
 
 
@@ -31,7 +50,7 @@ class MastodonAdapter:
         if parts is None or len(parts.segments) != 1:
             return None
         match = ACCOUNT.match(parts.segments[0])
-        if not match or not (any_server or parts.host in KNOWN_SERVERS or re.search(r"mastodon|mstdn|toot", parts.host)):
+        if not match or not (any_server or parts.host in KNOWN_SERVERS or re.search(r"mastodon|mstdn|toot|misskey|gotosocial", parts.host)):
             return None
         user = match.group(1).lower()
         server = match.group(2) or parts.host
@@ -39,18 +58,17 @@ class MastodonAdapter:
                           f"{user}@{server}")
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
+        if ctx.offline:
+            return offline_profile(ref, ctx)
         host = split(ref.url).host  # type: ignore[union-attr]
-        response = fetch_page(ref, ctx, url=f"https://{host}/api/v1/accounts/lookup?acct={ref.handle}")
-        if isinstance(response, Profile):
-            return response
-        try:
-            account = json.loads(response.body or b"{}")
-        except ValueError:
-            account = {}
+        response = ctx.client.get(f"https://{host}/api/v1/accounts/lookup?acct={ref.handle}")
+        if response.error in NETWORK_ERRORS or (response.error and response.status is None):
+            return failed(ref, ctx, response) or base_profile(ref, ctx)  # the server itself is unreachable
+        account = _account(response)
+        if account is None:
+            # 401/403 (sign-in required), 404 (GoToSocial, Misskey, any other server): the page still shows the profile.
+            return _from_page(ref, ctx, host, f"the server's API answered {response.describe()}")
         profile = base_profile(ref, ctx, evidence=response.evidence)
-        if not isinstance(account, dict) or "fields" not in account:
-            return replace(profile, status="unverifiable", reason="the server did not answer with the account (not a Mastodon API)",
-                           fix=f"Open {ref.url} in a browser and check the profile links; record them under facts: in omnilinks.yml.")
         links, confirmed = [], []
         for field in account.get("fields") or []:
             for href in _hrefs(str(field.get("value") or "")):
@@ -59,16 +77,56 @@ class MastodonAdapter:
                     confirmed.append(href)
         links += [h for h in _hrefs(str(account.get("note") or "")) if h not in links]
         profile = replace(profile, name=account.get("display_name") or None, links=tuple(links))
-        own = [u for u in links if reaches_site(u, ctx.site_url)] or [u for u in links if not _is_mention(u, host)]
-        profile = apply_verdict(profile, judge_links(own, ctx, "the Mastodon profile"))
-        if confirmed:
-            profile = replace(profile, reason=profile.reason + " (rel=me verified by the server)")
-        elif profile.links_back:
-            profile = replace(profile, reason=profile.reason + " (not rel=me verified)",
-                              fix=f'Add <a href="{ref.url}" rel="me"> to the site so the server can verify the link.')
-        else:
-            profile = replace(profile, fix=f"Add {ctx.site_url} to the profile's fields (Edit profile → Extra fields).")
+        return _judge(ref, ctx, profile, links, host, "the Mastodon profile", confirmed=bool(confirmed))
+
+
+def _account(response: Response) -> dict[str, Any] | None:
+    if not response.ok:
+        return None
+    try:
+        account = json.loads(response.body or b"{}")
+    except ValueError:
+        return None
+    return account if isinstance(account, dict) and "fields" in account else None
+
+
+def _from_page(ref: ChannelRef, ctx: AdapterContext, host: str, refused: str) -> Profile:
+    page_response = fetch_page(ref, ctx)
+    if isinstance(page_response, Profile):
+        return page_response
+    page = read_profile_page(page_text(page_response), page_response.final_url)
+    name, links, source = page.name, list(page.links), "the profile page"
+    if not links and page.actor:
+        actor = ctx.client.request("GET", page.actor, headers={"Accept": "application/activity+json"})
+        if actor.ok:
+            actor_name, links = actor_links(actor.body)
+            name, source = name or actor_name, "the profile's ActivityPub actor"
+    profile = base_profile(ref, ctx, evidence=page_response.evidence, name=name, links=tuple(links))
+    complete = page.complete or source != "the profile page"
+    own = [u for u in links if not _is_mention(u, host)]
+    if not complete and not any(reaches_site(u, ctx.site_url) for u in own) and not claimed_websites(own):
+        # Only part of the profile is on the page: no link back is not proof there is none.
+        shown = f"shows only {', '.join(own[:4])}" if own else "shows no links"
+        return replace(profile, status="unverifiable", links_back=None,
+                       reason=f"{refused}, and the profile page {shown}; the rest of the profile needs the API",
+                       fix=hand_check_fix(ref, ctx))
+    what = f"the {SOFTWARE.get(page.software or '', 'Fediverse')} profile"
+    profile = _judge(ref, ctx, profile, links, host, what, confirmed=None)  # the page does not show verification
+    return replace(profile, reason=f"{profile.reason} (read from {source}: {refused})")
+
+
+def _judge(ref: ChannelRef, ctx: AdapterContext, profile: Profile, links: list[str], host: str, what: str,
+           confirmed: bool | None) -> Profile:
+    own = [u for u in links if reaches_site(u, ctx.site_url)] or [u for u in links if not _is_mention(u, host)]
+    profile = apply_verdict(profile, judge_shown_links(own, ctx, what))
+    if confirmed:
+        return replace(profile, reason=profile.reason + " (rel=me verified by the server)")
+    if profile.links_back and confirmed is None:
         return profile
+    if profile.links_back:
+        return replace(profile, reason=profile.reason + " (not rel=me verified)",
+                       fix=f'Add <a href="{ref.url}" rel="me"> to the site so the server can verify the link.')
+    return replace(profile, fix=f"Add {ctx.site_url} to the profile's fields (Edit profile → Extra fields).")
 
 
 def _hrefs(fragment: str) -> list[str]:

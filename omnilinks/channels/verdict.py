@@ -134,6 +134,28 @@ def judge_links(links: Iterable[str], ctx: AdapterContext, what: str = "the prof
     return LinkVerdict("mismatch", False, f"{what} shows no website link", None)
 
 
+def judge_shown_links(links: Iterable[str], ctx: AdapterContext, what: str = "the profile") -> LinkVerdict:
+    """Like judge_links, for a profile that lists links of every kind: a link to another
+    platform's profile (Instagram on a YouTube channel) is not a claim to be the business's
+    website, so only websites and link-in-bio pages can make it a wrong site."""
+    shown = list(dict.fromkeys(absolute(unwrap_redirect(link)) for link in links if link and link.strip()))
+    reaching = [link for link in shown if reaches_site(link, ctx.site_url)]
+    if reaching:
+        return judge_links(reaching, ctx, what)
+    websites = claimed_websites(shown)
+    if websites or not shown:
+        return judge_links(websites, ctx, what)
+    listed = ", ".join(shown[:4]) + (", …" if len(shown) > 4 else "")
+    return LinkVerdict("mismatch", False, f"{what} links only to other profiles ({listed}), not to {ctx.site_url}", None)
+
+
+def claimed_websites(links: Iterable[str]) -> list[str]:
+    """The links that stand for a website of the business: link-in-bio pages and anything
+    that is not another platform's profile."""
+    from omnilinks.channels import classify  # the registry imports the adapters, which import this module
+    return [link for link in links if is_link_in_bio(link) or classify(link) is None]
+
+
 def _through_bio_page(link: str, ctx: AdapterContext, what: str) -> LinkVerdict:
     if ctx.offline:
         return LinkVerdict("unverifiable", None, f"{what} links to the link-in-bio page {link} (not read offline)", link)

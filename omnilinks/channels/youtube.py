@@ -1,6 +1,9 @@
 """YouTube: `ytInitialData` holds the channel's metadata and the header's
-first link (wrapped in youtube.com/redirect?q=). Only that first link is in
-the page, so a first link elsewhere leaves the link back unknown, not false."""
+first link. Every link is in the About panel (`aboutChannelViewModel.links`),
+which a logged-out browser reads from the `/about` page's initial data or
+loads through the public browse continuation the page carries; omnilinks
+reads it the same two ways (channels/youtube_about.py). Only when neither can
+be read does a first link elsewhere leave the link back unknown."""
 from __future__ import annotations
 
 import re
@@ -8,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
-from omnilinks.channels.urls import absolute, host_is, reaches_site, split, unwrap_redirect
+from omnilinks.channels.urls import absolute, host_is, is_link_in_bio, reaches_site, split, unwrap_redirect
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
@@ -16,13 +19,17 @@ from omnilinks.channels.verdict import (
     fetch_page,
     find_key,
     judge_links,
+    judge_shown_links,
     page_text,
 )
+from omnilinks.channels.youtube_about import about_links
 from omnilinks.models import Profile
 
 CHANNEL_ID = re.compile(r"^UC[A-Za-z0-9_-]{22}$")
 HANDLE = re.compile(r"^@[A-Za-z0-9._·-]{3,30}$")
 URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>]+", re.I)
+WHAT = "the YouTube channel"
+ADD_LINK = "Add {} to the channel's links (Customise channel → Basic info → Links)."
 
 
 class YouTubeAdapter:
@@ -48,28 +55,53 @@ class YouTubeAdapter:
         response = fetch_page(ref, ctx, "the channel does not exist")
         if isinstance(response, Profile):
             return response
-        data = embedded_json(page_text(response), "var ytInitialData")
+        text = page_text(response)
+        data = embedded_json(text, "var ytInitialData")
         meta = find_key(data, "channelMetadataRenderer") if data is not None else None
         profile = base_profile(ref, ctx, evidence=response.evidence)
         if not isinstance(meta, dict):
             return replace(profile, status="unverifiable", reason="the page did not include the channel data",
                            fix=f"Open {ref.url} in a browser and check the channel links; record them under facts: in omnilinks.yml.")
         profile = replace(profile, name=meta.get("title") or None, handle=_handle(meta) or ref.handle)
-        first = _first_link(find_key(data, "firstLink"))
         described = [m.group(0) for m in URL_IN_TEXT.finditer(str(meta.get("description") or ""))]
-        in_description = [u for u in described if reaches_site(u, ctx.site_url)]
-        links = tuple(([first] if first else []) + described)
-        profile = replace(profile, links=links)
-        reaching = ([first] if first and reaches_site(first, ctx.site_url) else []) + in_description
-        if reaching:
-            return apply_verdict(profile, judge_links(reaching, ctx, "the YouTube channel"))
+        first = _first_link(find_key(data, "firstLink"))
+        visible = ([first] if first else []) + described
+        reaching = [u for u in visible if reaches_site(u, ctx.site_url)]
+        if reaching:  # the header or the description already shows the site: no need to open the panel
+            return apply_verdict(replace(profile, links=tuple(visible)), judge_links(reaching, ctx, WHAT))
+        about = about_links(ref, ctx, data, text)
+        if about.links is not None:
+            links = tuple(dict.fromkeys(about.links + described))
+            return _judge_all(replace(profile, links=links), about.links, described, about.source, ctx)
+        profile = replace(profile, links=tuple(visible))
         if first:
             return replace(profile, status="unverifiable", links_back=None, website=None,
-                           reason=f"only the first header link is visible ({first}); the site may be among the other links",
-                           fix=f"Make {ctx.site_url} the first link of the channel (Customise channel → Basic info → Links), "
-                               "or confirm it by hand and record it under facts: in omnilinks.yml.")
+                           reason=f"only the first header link is visible ({first}); the About panel's links "
+                                  f"could not be read ({about.problem})",
+                           fix=f"Open {ref.url}/about in a browser and check the channel's links; record what you "
+                               "saw under facts: in omnilinks.yml (website: <the link shown>).")
         return replace(profile, status="mismatch", links_back=False, reason="the channel shows no links",
-                       fix=f"Add {ctx.site_url} as the first link of the channel (Customise channel → Basic info → Links).")
+                       fix=ADD_LINK.format(ctx.site_url))
+
+
+def _judge_all(profile: Profile, about: list[str], described: list[str], source: str, ctx: AdapterContext) -> Profile:
+    """Every link the About panel lists, and those in the description, judged together."""
+    everything = list(dict.fromkeys(about + described))
+    if not everything:
+        return replace(profile, status="mismatch", links_back=False, website=None, fix=ADD_LINK.format(ctx.site_url),
+                       reason=f"the channel shows no links ({source})")
+    verdict = judge_shown_links(everything, ctx, WHAT)
+    if verdict.links_back and verdict.website in about:
+        place = f"link {about.index(verdict.website) + 1} of {len(about)} in {source}"
+    else:
+        place = f"{len(about)} links in {source}"
+    profile = apply_verdict(profile, replace(verdict, reason=f"{verdict.reason} ({place})"))
+    if profile.status == "verified":
+        return replace(profile, fix=None)
+    if profile.website and not is_link_in_bio(profile.website):
+        return replace(profile, fix=f"Replace {profile.website} with {ctx.site_url} in the channel's links "
+                                    "(Customise channel → Basic info → Links).")
+    return replace(profile, fix=ADD_LINK.format(ctx.site_url))
 
 
 def _handle(meta: dict[str, Any]) -> str | None:

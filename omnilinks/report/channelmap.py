@@ -3,9 +3,10 @@ an arrow each way.
 
 site → channel: green when the site links the channel, red when a crossref
 finding says no page does, grey when unknown (no pages read).
-channel → site: green when the channel was read and links back, red when it
-does not (or is unreachable, or links elsewhere), amber dashed when it could
-not be verified, grey dashed when not applicable (marketplaces forbid links).
+channel → site: green when the channel was read and links back (even when
+another fact differs: the node's status says so), red when it does not (or is
+unreachable, or links elsewhere), amber dashed when it could not be verified,
+grey dashed when not applicable (marketplaces forbid links).
 """
 from __future__ import annotations
 
@@ -42,11 +43,12 @@ def site_links(report: Report, channel: Profile) -> str:
 def links_to_site(channel: Profile) -> str:
     if channel.status == "not_applicable":
         return "na"
-    if channel.status in ("mismatch", "unreachable") or channel.links_back is False:
+    # The arrow is the link back alone; a fact that differs colours the node, not the arrow.
+    if channel.status == "unreachable" or channel.links_back is False:
         return "bad"
-    if channel.links_back and channel.status == "verified":
+    if channel.links_back:
         return "ok"
-    return "unknown"
+    return "bad" if channel.status == "mismatch" else "unknown"
 
 
 def _short(value: str, limit: int) -> str:
@@ -89,10 +91,13 @@ def render_map(report: Report, site_label: str) -> str:
                                                       "na": "unknown", "unknown": "unknown"}[out_state]))
         back = clean_text(channel.reason or "") or {"ok": "links back", "bad": "does not link back",
                                                      "na": "not applicable", "unknown": "not verifiable"}[back_state]
+        if back_state == "ok" and channel.status != "verified":
+            back = "links back"  # the reason names the facts that differ: the node's title, not this arrow's
         parts.append(_arrow(ex - ox, ey - oy, sx - ox, sy - oy, back_state, f"{platform} → site: {back}"))
         color = STATUS_COLORS.get(channel.status, COLORS["na"])
         handle = clean_text(channel.handle or urlsplit(channel.url).hostname or channel.url)
-        parts.append(f'<g class="node"><title>{escape(clean_text(channel.url))} — {escape(channel.status)}</title>'
+        why = f": {clean_text(channel.reason)}" if channel.reason and channel.status == "mismatch" else ""
+        parts.append(f'<g class="node"><title>{escape(clean_text(channel.url))} — {escape(channel.status)}{escape(why)}</title>'
                      f'<rect x="{nx - NODE_W / 2:.1f}" y="{ny - NODE_H / 2:.1f}" width="{NODE_W}" height="{NODE_H}" '
                      f'rx="10" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
                      f'<text x="{nx:.1f}" y="{ny - 11:.1f}" class="node-title">{escape(_short(platform, 20))}</text>'

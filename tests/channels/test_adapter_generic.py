@@ -56,4 +56,5 @@ def test_mastodon_unknown_account_is_unreachable(actx) -> None:
     with responses.RequestsMock() as mock:
         mock.add(responses.GET, "https://mastodon.social/api/v1/accounts/lookup", status=404,
                  json={"error": "Record not found"})
+        mock.add(responses.GET, "https://mastodon.social/@kopisenja", status=404)  # the page confirms it
         assert MASTODON.fetch(ref, actx()).status == "unreachable"

@@ -66,7 +66,10 @@ def sample_channels() -> tuple[Profile, ...]:
         Profile("tokopedia", "https://www.tokopedia.com/kopisenja", "kopisenja", "not_applicable",
                 "marketplaces forbid off-platform links", None, name="Kopi Senja Official", evidence="fetched",
                 config_line=12),
-        Profile("google_business", "https://maps.app.goo.gl/AbCd", None, "verified", None, True, name="Kopi Senja",
+        # Links back, but shows another phone: the channel is a mismatch (the pipeline settles it so).
+        Profile("google_business", "https://maps.app.goo.gl/AbCd", None, "mismatch",
+                "phone differs: +62 21 5550 999 on the listing vs +62 21 5550 123 on the site; "
+                "the listing links to https://kopisenja.id/", True, name="Kopi Senja",
                 phone="+62 21 5550 999", address="Jl. Kemang Raya No.10, Bangka, Mampang Prapatan, Jakarta Selatan",
                 hours="Mo-Su 08:00-22:00", evidence="places_api", config_line=13),
     )
