@@ -13,10 +13,11 @@ from urllib.parse import urlsplit
 import requests
 
 from omnilinks import __version__
-from omnilinks.channels import classify
+from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
+from omnilinks.errors import ConfigError
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
@@ -24,9 +25,10 @@ from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
-from omnilinks.models import Finding, Page, Report
+from omnilinks.models import CATEGORIES, Finding, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
+from omnilinks.rules.attribution import landing_urls
 from omnilinks.rules.base import Context
 from omnilinks.rules.links import external_urls
 
@@ -56,6 +58,7 @@ def check(target: str, **options: object) -> Report:
 def load_for(target: str, opts: RunOptions) -> Config:
     path = opts.config_path or find_config(None if is_url(target) else target)
     config = load_config(path)
+    _check_attribution_platforms(config)
     changes: dict[str, object] = {}
     if opts.offline is not None:
         changes["offline"] = opts.offline
@@ -68,6 +71,18 @@ def load_for(target: str, opts: RunOptions) -> Config:
     if opts.max_depth is not None:
         changes["max_depth"] = opts.max_depth
     return config.with_check(**changes) if changes else config
+
+
+def _check_attribution_platforms(config: Config) -> None:
+    """attribution.utm_source is keyed by platform id; only the adapters' registry knows them."""
+    declared = config.attribution
+    if declared is None:
+        return
+    known = sorted(BY_PLATFORM)
+    for platform in declared.utm_source:
+        if platform not in BY_PLATFORM:
+            raise ConfigError(config.path or "omnilinks.yml", f"unknown platform id (known: {', '.join(known)})",
+                              declared.source_lines.get(platform), f"attribution.utm_source.{platform}")
 
 
 def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> HttpClient:
@@ -130,7 +145,10 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
-    ctx = replace(ctx, link_results=link_results, profiles=profiles)
+    ctx = replace(ctx, profiles=profiles)
+    if network:
+        link_results |= _check_landings(ctx, client, link_results)
+    ctx = replace(ctx, link_results=link_results)
     findings = _filter(config, run_rules(ctx))
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
@@ -204,6 +222,13 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     return results
 
 
+def _check_landings(ctx: Context, client: HttpClient, known: dict) -> dict:
+    """The channels' tagged links back, followed live: whether their redirects keep the tags
+    is only known by asking (the link checker never sees them, they are not on the site)."""
+    urls = [u for u in landing_urls(ctx) if u not in known]
+    return dict(client.map(client.check, urls))
+
+
 def _judged_channel(url: str, judged: set[str]) -> bool:
     ref = classify(url)
     return ref is not None and ref.url in judged
@@ -214,7 +239,7 @@ def _ignored_url_patterns(config: Config) -> list[re.Pattern[str]]:
 
     patterns = []
     for item in config.ignore:
-        if item in RULES:
+        if item in RULES or item in CATEGORIES:
             continue
         try:
             patterns.append(re.compile(item))

@@ -91,7 +91,18 @@ CONFIG = Mapping(
             }
         ),
         "channels": ListOf(CHANNEL),
-        "ignore": ListOf(Scalar("string", "A rule id, or a regular expression matched against URLs.")),
+        "attribution": Mapping(
+            {
+                "utm_medium": Scalar("string", "Expected utm_medium on every channel's link to the site (e.g. social)."),
+                "utm_source": Mapping({}, "Expected utm_source per platform id (instagram: instagram).",
+                                      open_values=Scalar("string")),
+                "required": Scalar("boolean", "true: a channel link to the site without UTM tags is a warning, "
+                                              "not a notice."),
+            },
+            "The UTM convention of the channels' links to the site; when absent, the one most tagged links follow.",
+        ),
+        "ignore": ListOf(Scalar("string", "A rule id, a category (link, crossref, nap, schema, brand, attribution), "
+                                          "or a regular expression matched against URLs.")),
         "severity": Mapping({}, "Per-rule severity overrides.", open_values=SEVERITY),
         "check": Mapping(
             {
