@@ -53,3 +53,102 @@ def test_attribution_presence_matches_golden() -> None:
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert _attribution(data) == _attribution(expected)
     assert data == expected
+
+
+def _summary(data: dict) -> set[tuple]:
+    return {(f["rule"], f["platform"], f["field"], f["expected"], f["actual"]) for f in _attribution(data)}
+
+
+def test_each_intended_finding_with_the_url_to_paste() -> None:
+    """The golden file is reviewed by reading this: one line per deliberate problem of the fixture."""
+    data = _run(FIXTURE / "omnilinks.yml")
+    tagged = "https://panaderialuna.mx/?utm_source=instagram&utm_medium=social&utm_campaign=bio"
+    assert _summary(data) == {
+        ("attribution-inconsistent", "instagram", "utm_source", "instagram", "Instagram"),
+        ("attribution-inconsistent", "tiktok", "utm_source", "tiktok", "instagram"),
+        ("attribution-inconsistent", "facebook", "utm_medium", "social", "Social"),
+        ("attribution-inconsistent", "facebook", "utm_campaign", "bio", "Bio"),
+        ("attribution-untagged", "youtube", "utm_source", "youtube", None),
+        ("attribution-redirect-drops-tags", "tiktok", "utm_source", tagged, "https://www.panaderialuna.mx/"),
+        ("attribution-internal-utm", None, "utm_source", None,
+         "utm_source=home&utm_medium=banner&utm_campaign=pan-de-muerto"),
+        ("attribution-whatsapp-text", None, None, "Hola Panadería Luna, quiero hacer un pedido",
+         "Hola, quiero pedir pan"),
+    }
+    fixes = {(f["rule"], f["platform"]): f["fix"] for f in _attribution(data)}
+    assert fixes[("attribution-inconsistent", "tiktok")].endswith(
+        "https://panaderialuna.mx/?utm_source=tiktok&utm_medium=social&utm_campaign=bio")
+    assert fixes[("attribution-inconsistent", "facebook")].endswith(
+        "https://panaderialuna.mx/?utm_source=facebook&utm_medium=social&utm_campaign=bio")
+    assert fixes[("attribution-untagged", "youtube")].endswith(
+        "https://panaderialuna.mx/?utm_source=youtube&utm_medium=social")
+    assert "https://www.panaderialuna.mx/?utm_source=instagram&utm_medium=social&utm_campaign=bio" in \
+        fixes[("attribution-redirect-drops-tags", "tiktok")]
+    assert fixes[("attribution-internal-utm", None)] == \
+        'Change href="/menu/?utm_source=home&utm_medium=banner&utm_campaign=pan-de-muerto" to href="/menu/".'
+    assert fixes[("attribution-whatsapp-text", None)].endswith(
+        "https://wa.me/525512345678?text=Hola%20Panader%C3%ADa%20Luna%2C%20quiero%20hacer%20un%20pedido.")
+    severities = {f["rule"]: f["severity"] for f in _attribution(data)}
+    assert severities["attribution-untagged"] == "notice"
+    assert severities["attribution-redirect-drops-tags"] == "error"
+
+
+def test_offline_the_redirect_is_not_judged() -> None:
+    data = _run(FIXTURE / "omnilinks.yml", offline=True)
+    rules = {f["rule"] for f in _attribution(data)}
+    # Offline, TikTok and YouTube are not read: only the links recorded by hand and the site's own are judged.
+    assert "attribution-redirect-drops-tags" not in rules
+    assert {"attribution-inconsistent", "attribution-internal-utm", "attribution-whatsapp-text"} <= rules
+
+
+def _config_without_attribution(tmp_path: Path, extra: str = "") -> Path:
+    text = (FIXTURE / "omnilinks.yml").read_text(encoding="utf-8")
+    start, end = text.index("attribution:"), text.index("channels:")
+    path = tmp_path / "omnilinks.yml"
+    path.write_text(text[:start] + extra + text[end:], encoding="utf-8")
+    return path
+
+
+def test_without_attribution_block_the_convention_is_inferred(tmp_path: Path) -> None:
+    data = _run(_config_without_attribution(tmp_path))
+    found = _attribution(data)
+    channel_findings = [f for f in found if f["platform"]]
+    assert channel_findings and all("convention inferred from the 3 tagged channel links, 2 with utm_medium=social"
+                                    in f["message"] for f in channel_findings if f["rule"] != "attribution-redirect-drops-tags")
+    # Majority medium social; each platform's own name as its source.
+    assert ("attribution-inconsistent", "facebook", "utm_medium", "social", "Social") in _summary(data)
+    assert ("attribution-inconsistent", "tiktok", "utm_source", "tiktok", "instagram") in _summary(data)
+    assert ("attribution-untagged", "youtube", "utm_source", "youtube", None) in _summary(data)
+
+
+def test_required_makes_an_untagged_link_a_warning(tmp_path: Path) -> None:
+    config = _config_without_attribution(tmp_path, "attribution:\n  utm_medium: social\n  required: true\n")
+    untagged = [f for f in _attribution(_run(config)) if f["rule"] == "attribution-untagged"]
+    assert [(f["platform"], f["severity"]) for f in untagged] == [("youtube", "warning")]
+
+
+def test_a_declared_source_is_met_exactly(tmp_path: Path) -> None:
+    config = _config_without_attribution(
+        tmp_path, "attribution:\n  utm_medium: social\n  utm_source: {instagram: ig, tiktok: tiktok}\n")
+    summary = _summary(_run(config))
+    assert ("attribution-inconsistent", "instagram", "utm_source", "ig", "Instagram") in summary
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    ("attribution:\n  utm_medum: social\n", "attribution.utm_medum: unknown key (known: required, utm_medium, utm_source)"),
+    ("attribution:\n  utm_medium: [social]\n", "attribution.utm_medium: expected a string"),
+    ("attribution:\n  utm_medium: ' social'\n", "attribution.utm_medium: expected a UTM value without spaces"),
+    ("attribution:\n  utm_source: {instagram: 'ig&x=1'}\n", "attribution.utm_source.instagram: expected a UTM value"),
+    ("attribution:\n  utm_source: {instgram: ig}\n", "attribution.utm_source.instgram: unknown platform id (known: "),
+    ("attribution:\n  required: yes please\n", "attribution.required: expected a boolean"),
+])
+def test_bad_attribution_config_is_one_line_exit_2(tmp_path: Path, block: str, message: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from omnilinks.cli import main
+
+    config = _config_without_attribution(tmp_path, block)
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(FIXTURE / "site"), "--config", str(config), "--offline", "--no-progress"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and f"{config}:" in err and len(err.strip().splitlines()) == 1
