@@ -156,6 +156,7 @@ class Finding:
     fix: str | None = None
     related: tuple[Location, ...] = ()  # every other source that disagrees
     change: Literal["new", "unchanged"] | None = None  # set only when the run is compared with a baseline
+    fingerprint: str | None = None  # likewise: what the baseline comparison recognised it by
 
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
@@ -175,7 +176,7 @@ class Finding:
             "actual": self.actual,
             "fix": self.fix,
             "related": [asdict(r) for r in self.related],
-        } | ({"change": self.change} if self.change else {})
+        } | ({"change": self.change, "fingerprint": self.fingerprint} if self.change else {})
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import requests
 
 from omnilinks import __version__
+from omnilinks.baseline import compare, load_baseline
 from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
@@ -48,6 +49,7 @@ class RunOptions:
     progress: Progress | None = None
     cancel: threading.Event | None = None
     slots: HostSlots | None = None  # shared by an agency audit so per-host limits hold across clients
+    baseline: str | None = None  # an earlier JSON report: mark findings new/unchanged and list the fixed
 
 
 def check(target: str, **options: object) -> Report:
@@ -99,12 +101,14 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
 
 
 def run(target: str, opts: RunOptions) -> Report:
+    earlier = load_baseline(opts.baseline) if opts.baseline else None  # a bad file stops before the crawl
     config = load_for(target, opts)
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
     client = make_client(config, opts, cancel)
     try:
-        return _run(target, config, opts, client, progress)
+        report = _run(target, config, opts, client, progress)
+        return compare(report, earlier, str(opts.baseline)) if earlier is not None else report
     finally:
         client.close()
         if client.cache is not None:
