@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from omnilinks.config import CONFIG_NAMES
 from omnilinks.errors import ConfigError
 from omnilinks.models import BaselineDiff, Finding, Report
 
@@ -44,6 +45,11 @@ def load_baseline(path: str) -> dict[str, Any]:
 
 
 def _relative(where: str, target: str) -> str:
+    """Paths as the run wrote them, made independent of where it ran: under the target, relative
+    to it; a finding on the config (a channel's line) by the config's name alone."""
+    name = re.split(r"[/\\]", where)[-1]
+    if name in CONFIG_NAMES:
+        return name
     root = target.rstrip("/\\")
     if root and not root.startswith(("http://", "https://")):
         for prefix in (root + "/", root + "\\"):

@@ -179,7 +179,7 @@ class Finding:
         } | ({"change": self.change, "fingerprint": self.fingerprint} if self.change else {})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity (the fixed findings are dicts), so a Report stays hashable
 class BaselineDiff:
     """This run against an earlier JSON report: how many findings are new or unchanged, and
     the earlier findings no longer seen (as they were written there)."""

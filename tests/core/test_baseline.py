@@ -124,3 +124,10 @@ def test_fingerprint_ignores_positions_and_the_target_folder() -> None:
     bare = {"rule": "brand-no-contact-route", "location": {"path": "p/index.html", "line": 1}, "message": "no way, line 4"}
     assert fingerprint(bare) == fingerprint(bare | {"message": "no way, line 9"})
     assert fingerprint(bare) != fingerprint(bare | {"message": "another thing"})
+
+
+def test_a_channel_finding_on_the_config_is_the_same_wherever_the_run_was() -> None:
+    here = {"rule": "channel-not-linked", "location": {"path": "/runner/a/omnilinks.yml", "line": 9},
+            "target": "https://www.tiktok.com/@tacosdonpepe", "platform": "tiktok"}
+    there = here | {"location": {"path": "/home/ci/work/omnilinks.yml", "line": 12}}
+    assert fingerprint(here, "public") == fingerprint(there, "public")
