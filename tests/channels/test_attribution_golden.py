@@ -152,3 +152,13 @@ def test_bad_attribution_config_is_one_line_exit_2(tmp_path: Path, block: str, m
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert message in err and f"{config}:" in err and len(err.strip().splitlines()) == 1
+
+
+def test_every_attribution_rule_has_its_catalogue_text() -> None:
+    from omnilinks.rules.base import RULES
+
+    ours = [r for r in RULES.values() if r.category == "attribution"]
+    assert {r.id for r in ours} == {"attribution-untagged", "attribution-inconsistent", "attribution-redirect-drops-tags",
+                                    "attribution-internal-utm", "attribution-whatsapp-text"}
+    for rule in ours:
+        assert len(rule.why) > 60 and len(rule.how_to_fix) > 30 and rule.example, rule.id
