@@ -229,7 +229,8 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
 def _check_landings(ctx: Context, client: HttpClient, known: dict) -> dict:
     """The channels' tagged links back, followed live: whether their redirects keep the tags
     is only known by asking (the link checker never sees them, they are not on the site)."""
-    urls = [u for u in landing_urls(ctx) if u not in known]
+    patterns = _exclusions(ctx.config)
+    urls = [u for u in landing_urls(ctx) if u not in known and not any(p.search(u) for p in patterns)]
     return dict(client.map(client.check, urls))
 
 

@@ -157,6 +157,9 @@ def _judge(back: LinkBack, rules: Convention, campaigns: dict[str, str], where: 
     name = label(platform)
     source = rules.source_for(platform)
     expected = {"utm_source": source} | ({"utm_medium": rules.medium} if rules.medium else {})
+    current_source = back.tags.get("utm_source")
+    if current_source is not None and not _source_wrong(platform, current_source, rules):
+        expected["utm_source"] = current_source  # a source of the site's own choosing stays in the fix
     campaign = back.tags.get("utm_campaign")
     if campaign and campaigns.get(campaign.lower(), campaign) != campaign:
         expected["utm_campaign"] = campaigns[campaign.lower()]
@@ -173,8 +176,6 @@ def _judge(back: LinkBack, rules: Convention, campaigns: dict[str, str], where: 
     for tag, wanted in expected.items():
         actual = back.tags.get(tag)
         if actual == wanted:
-            continue
-        if tag == "utm_source" and not _source_wrong(platform, actual, rules):
             continue
         yield INCONSISTENT.finding(
             f"the {name} link to the site {back.url} has {_why_wrong(tag, actual, wanted, platform)} "

@@ -162,3 +162,23 @@ def test_every_attribution_rule_has_its_catalogue_text() -> None:
                                     "attribution-internal-utm", "attribution-whatsapp-text"}
     for rule in ours:
         assert len(rule.why) > 60 and len(rule.how_to_fix) > 30 and rule.example, rule.id
+
+
+def test_an_inferred_convention_keeps_a_source_of_the_sites_choosing(tmp_path: Path) -> None:
+    """utm_source=bio_link names no platform: not a split, and the medium fix keeps it."""
+    text = (FIXTURE / "omnilinks.yml").read_text(encoding="utf-8")
+    text = text[:text.index("attribution:")] + text[text.index("channels:"):]
+    text = text.replace("utm_source=facebook&utm_medium=Social&utm_campaign=Bio",
+                        "utm_source=bio_link&utm_medium=Social&utm_campaign=bio")
+    config = tmp_path / "omnilinks.yml"
+    config.write_text(text, encoding="utf-8")
+    facebook = [f for f in _attribution(_run(config, offline=True)) if f["platform"] == "facebook"]
+    assert [(f["field"], f["expected"], f["actual"]) for f in facebook] == [("utm_medium", "social", "Social")]
+    assert facebook[0]["fix"].endswith("https://panaderialuna.mx/?utm_source=bio_link&utm_medium=social&utm_campaign=bio")
+
+
+def test_the_category_can_be_ignored(tmp_path: Path) -> None:
+    config = tmp_path / "omnilinks.yml"
+    config.write_text((FIXTURE / "omnilinks.yml").read_text(encoding="utf-8") + "ignore: [attribution]\n",
+                      encoding="utf-8")
+    assert _attribution(_run(config, offline=True)) == []
