@@ -131,3 +131,13 @@ def test_a_channel_finding_on_the_config_is_the_same_wherever_the_run_was() -> N
             "target": "https://www.tiktok.com/@tacosdonpepe", "platform": "tiktok"}
     there = here | {"location": {"path": "/home/ci/work/omnilinks.yml", "line": 12}}
     assert fingerprint(here, "public") == fingerprint(there, "public")
+
+
+def test_github_annotations_put_new_findings_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site, previous = first_run(tmp_path)
+    build(site, below='<a href="/zzz-neu">x</a>')
+    capsys.readouterr()
+    check([str(site), "--baseline", str(previous), "--format", "github"])
+    errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+    assert "(new)::" in errors[0] and "zzz-neu" in errors[0]
+    assert not any("(new)" in line for line in errors[1:])
