@@ -182,3 +182,36 @@ def test_the_category_can_be_ignored(tmp_path: Path) -> None:
     config.write_text((FIXTURE / "omnilinks.yml").read_text(encoding="utf-8") + "ignore: [attribution]\n",
                       encoding="utf-8")
     assert _attribution(_run(config, offline=True)) == []
+
+
+@pytest.mark.parametrize(("location", "dropped"), [
+    ("https://www.ferreteria-sol.com.br/?utm_source=instagram&utm_medium=social", False),  # kept: nothing to say
+    ("https://www.ferreteria-sol.com.br/?utm_medium=social", True),  # utm_source lost on the way
+    ("https://www.ferreteria-sol.com.br/", True),
+])
+def test_a_landing_redirect_is_judged_by_the_tags_that_arrive(tmp_path: Path, location: str, dropped: bool) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><head><title>Ferreteria Sol</title></head><body>"
+                                     "<a href='https://www.instagram.com/ferreteriasol/'>Instagram</a></body></html>")
+    config = tmp_path / "omnilinks.yml"
+    tagged = "https://ferreteria-sol.com.br/?utm_source=instagram&utm_medium=social"
+    config.write_text("site: {url: 'https://ferreteria-sol.com.br'}\nbrand: {name: Ferreteria Sol, country: BR}\n"
+                      "channels:\n  - url: https://www.instagram.com/ferreteriasol/\n"
+                      f"    facts: {{checked: 2026-10-02, website: '{tagged}'}}\n", encoding="utf-8")
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        mock.add("GET", "https://www.instagram.com/ferreteriasol/", body="<html><title>Instagram</title></html>",
+                 content_type="text/html")
+        mock.add("HEAD", tagged, status=301, headers={"Location": location},
+                 match=[responses.matchers.query_string_matcher(tagged.partition("?")[2])])
+        mock.add("HEAD", location, status=200, match=[responses.matchers.query_string_matcher(location.partition("?")[2])])
+        report = check(str(site), config_path=str(config), use_cache=False)
+    found = [f for f in report.findings if f.rule == "attribution-redirect-drops-tags"]
+    assert bool(found) is dropped
+    if dropped:
+        from omnilinks.normalize.utm import utm_tags
+
+        pasted = (found[0].fix or "").split(" to ", 1)[1].split(" (the final address")[0]
+        assert pasted.startswith("https://www.ferreteria-sol.com.br/?")
+        assert utm_tags(pasted) == {"utm_source": "instagram", "utm_medium": "social"}
+        assert found[0].severity == "error" and found[0].actual == location
