@@ -229,14 +229,16 @@ def _attribution(path: str, node: yaml.Node | None, data: Any) -> AttributionCon
     sources_node = _child(node, "utm_source")
     source_lines = _lines_of(sources_node)  # type: ignore[arg-type]
     values = {"attribution.utm_medium": (data.get("utm_medium"), lines.get("utm_medium"))}
-    values |= {f"attribution.utm_source.{k}": (v, source_lines.get(str(k))) for k, v in (data.get("utm_source") or {}).items()}
+    values |= {f"attribution.utm_source.{k}": (v, source_lines.get(str(k)))
+               for k, v in (data.get("utm_source") or {}).items()}
     for key, (value, line) in values.items():
         if value is None:
             continue
         text = str(value)
         # A value analytics would store differently from how it is written is no convention.
         if not text.strip() or text != text.strip() or any(c in text for c in "&#?="):
-            raise ConfigError(path, f"expected a UTM value without spaces at the ends or & # ? =, got {text!r}", line, key)
+            raise ConfigError(path, f"expected a UTM value without spaces at the ends or & # ? =, got {text!r}",
+                              line, key)
     return AttributionConfig(
         utm_medium=None if data.get("utm_medium") is None else str(data["utm_medium"]),
         utm_source={str(k).lower(): str(v) for k, v in (data.get("utm_source") or {}).items() if v is not None},

@@ -93,7 +93,8 @@ CONFIG = Mapping(
         "channels": ListOf(CHANNEL),
         "attribution": Mapping(
             {
-                "utm_medium": Scalar("string", "Expected utm_medium on every channel's link to the site (e.g. social)."),
+                "utm_medium": Scalar("string",
+                                     "Expected utm_medium on every channel's link to the site (e.g. social)."),
                 "utm_source": Mapping({}, "Expected utm_source per platform id (instagram: instagram).",
                                       open_values=Scalar("string")),
                 "required": Scalar("boolean", "true: a channel link to the site without UTM tags is a warning, "

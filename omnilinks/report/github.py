@@ -93,7 +93,8 @@ def select(items: list[Annotation]) -> tuple[list[Annotation], dict[str, int]]:
 
 def render(report: Report, options: RenderOptions) -> str:
     # With a baseline, the new findings take the few annotations the runner shows.
-    ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.change == "unchanged", *f.sort_key()))
+    ordered = sorted(report.findings,
+                     key=lambda f: (SEVERITY_ORDER[f.severity], f.change == "unchanged", *f.sort_key()))
     shown, hidden = select(group_annotations(ordered, locator(report, options)))
     lines = [annotation(item) for item in shown]
     more = sum(hidden.values())

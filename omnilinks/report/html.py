@@ -158,7 +158,8 @@ def finding_card(finding: Finding) -> str:
     fix = f'<div class="fix"><b>Fix</b><pre>{esc(finding.fix, keep_newlines=True)}</pre></div>' if finding.fix else ""
     badge = '<span class="new">new</span>' if finding.change == "new" else ""
     return (f'<article class="finding {finding.severity}"><div class="line1"><span class="sev">{finding.severity}'
-            f'</span>{badge}<span class="msg">{esc(finding.message)}</span></div><div class="meta"><code>{esc(where)}</code>'
+            f'</span>{badge}<span class="msg">{esc(finding.message)}</span></div>'
+            f'<div class="meta"><code>{esc(where)}</code>'
             f' · <code>{esc(finding.rule)}</code></div>{"<dl>" + "".join(facts) + "</dl>" if facts else ""}{fix}'
             "</article>")
 

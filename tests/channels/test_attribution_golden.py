@@ -30,7 +30,11 @@ def _serve(mock: responses.RequestsMock, methods: tuple[str, ...] = ("GET", "HEA
             continue
         body = (FIXTURE / "responses" / answer["file"]).read_bytes() if "file" in answer else b""
         mock.add(method, url, status=answer.get("status", 200), body=body, headers=answer.get("headers", {}),
-                 content_type="text/html; charset=utf-8", match=[responses.matchers.query_string_matcher(url.partition("?")[2])])
+                 content_type="text/html; charset=utf-8", match=[_query(url)])
+
+
+def _query(url: str) -> object:
+    return responses.matchers.query_string_matcher(url.partition("?")[2])
 
 
 def _run(config: Path, offline: bool = False) -> dict:
@@ -113,8 +117,9 @@ def test_without_attribution_block_the_convention_is_inferred(tmp_path: Path) ->
     data = _run(_config_without_attribution(tmp_path))
     found = _attribution(data)
     channel_findings = [f for f in found if f["platform"]]
-    assert channel_findings and all("convention inferred from the 3 tagged channel links, 2 with utm_medium=social"
-                                    in f["message"] for f in channel_findings if f["rule"] != "attribution-redirect-drops-tags")
+    inferred = "convention inferred from the 3 tagged channel links, 2 with utm_medium=social"
+    assert channel_findings and all(inferred in f["message"] for f in channel_findings
+                                    if f["rule"] != "attribution-redirect-drops-tags")
     # Majority medium social; each platform's own name as its source.
     assert ("attribution-inconsistent", "facebook", "utm_medium", "social", "Social") in _summary(data)
     assert ("attribution-inconsistent", "tiktok", "utm_source", "tiktok", "instagram") in _summary(data)
@@ -135,7 +140,8 @@ def test_a_declared_source_is_met_exactly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("block", "message"), [
-    ("attribution:\n  utm_medum: social\n", "attribution.utm_medum: unknown key (known: required, utm_medium, utm_source)"),
+    ("attribution:\n  utm_medum: social\n",
+     "attribution.utm_medum: unknown key (known: required, utm_medium, utm_source)"),
     ("attribution:\n  utm_medium: [social]\n", "attribution.utm_medium: expected a string"),
     ("attribution:\n  utm_medium: ' social'\n", "attribution.utm_medium: expected a UTM value without spaces"),
     ("attribution:\n  utm_source: {instagram: 'ig&x=1'}\n", "attribution.utm_source.instagram: expected a UTM value"),
@@ -158,8 +164,9 @@ def test_every_attribution_rule_has_its_catalogue_text() -> None:
     from omnilinks.rules.base import RULES
 
     ours = [r for r in RULES.values() if r.category == "attribution"]
-    assert {r.id for r in ours} == {"attribution-untagged", "attribution-inconsistent", "attribution-redirect-drops-tags",
-                                    "attribution-internal-utm", "attribution-whatsapp-text"}
+    assert {r.id for r in ours} == {"attribution-untagged", "attribution-inconsistent",
+                                    "attribution-redirect-drops-tags", "attribution-internal-utm",
+                                    "attribution-whatsapp-text"}
     for rule in ours:
         assert len(rule.why) > 60 and len(rule.how_to_fix) > 30 and rule.example, rule.id
 
@@ -174,7 +181,8 @@ def test_an_inferred_convention_keeps_a_source_of_the_sites_choosing(tmp_path: P
     config.write_text(text, encoding="utf-8")
     facebook = [f for f in _attribution(_run(config, offline=True)) if f["platform"] == "facebook"]
     assert [(f["field"], f["expected"], f["actual"]) for f in facebook] == [("utm_medium", "social", "Social")]
-    assert facebook[0]["fix"].endswith("https://panaderialuna.mx/?utm_source=bio_link&utm_medium=social&utm_campaign=bio")
+    assert facebook[0]["fix"].endswith(
+        "https://panaderialuna.mx/?utm_source=bio_link&utm_medium=social&utm_campaign=bio")
 
 
 def test_the_category_can_be_ignored(tmp_path: Path) -> None:
@@ -203,8 +211,8 @@ def test_a_landing_redirect_is_judged_by_the_tags_that_arrive(tmp_path: Path, lo
         mock.add("GET", "https://www.instagram.com/ferreteriasol/", body="<html><title>Instagram</title></html>",
                  content_type="text/html")
         mock.add("HEAD", tagged, status=301, headers={"Location": location},
-                 match=[responses.matchers.query_string_matcher(tagged.partition("?")[2])])
-        mock.add("HEAD", location, status=200, match=[responses.matchers.query_string_matcher(location.partition("?")[2])])
+                 match=[_query(tagged)])
+        mock.add("HEAD", location, status=200, match=[_query(location)])
         report = check(str(site), config_path=str(config), use_cache=False)
     found = [f for f in report.findings if f.rule == "attribution-redirect-drops-tags"]
     assert bool(found) is dropped

@@ -121,7 +121,8 @@ def test_fingerprint_ignores_positions_and_the_target_folder() -> None:
     elsewhere = one | {"location": {"path": "out/a/index.html", "line": 3}}
     assert fingerprint(one, "build") == fingerprint(moved, "build") == fingerprint(elsewhere, "out/")
     assert fingerprint(one, "build") != fingerprint(one | {"actual": "+49 30 7654321"}, "build")
-    bare = {"rule": "brand-no-contact-route", "location": {"path": "p/index.html", "line": 1}, "message": "no way, line 4"}
+    bare = {"rule": "brand-no-contact-route", "location": {"path": "p/index.html", "line": 1},
+            "message": "no way, line 4"}
     assert fingerprint(bare) == fingerprint(bare | {"message": "no way, line 9"})
     assert fingerprint(bare) != fingerprint(bare | {"message": "another thing"})
 
