@@ -237,3 +237,6 @@ def test_second_audit_shows_new_fixed_and_the_score_trend(web, tmp_path):
     assert f"{kopi_before[0]} → {second['Kopi Senja']['scores'][1]}" in page
     report = (out / "clients" / "toko-kue-ibu-sari" / "report.html").read_text(encoding="utf-8")
     assert '<span class="new">new</span>' in report
+    rows = list(csv.DictReader(io.StringIO(outputs(out)[1])))
+    assert [r["rule"] for r in rows if r["client"] == "Toko Kue Ibu Sari" and r["change"] == "new"] == \
+        ["link-internal-missing"]
