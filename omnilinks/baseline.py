@@ -3,9 +3,9 @@ against a previous JSON report, and the earlier findings no longer seen are
 `fixed`.
 
 A finding is recognised by a fingerprint of what it is about — the rule, the
-file or URL it is on (relative to the target), the target, platform, field and
-the wrong value — never by line or column, so editing a page above a finding
-does not make it new. Findings the same in every respect (one broken link
+file or URL it is on (relative to the target), the target URL, platform and
+field (the wrong value when there is no target URL) — never by line or column,
+so editing a page above a finding does not make it new. Findings the same in every respect (one broken link
 twice on a page) are matched by count.
 """
 from __future__ import annotations
@@ -62,7 +62,10 @@ def fingerprint(finding: dict[str, Any], target: str = "") -> str:
     """Stable id of a finding as written in a JSON report (this run's or an earlier one)."""
     location = finding.get("location") or {}
     where = _relative(str(location.get("path") or location.get("url") or ""), target)
-    about = [str(finding.get(key) or "") for key in ("target", "platform", "field", "actual")]
+    # A finding about a URL is that URL's problem whatever its state reads this time (HTTP 404 or 410,
+    # a timeout or a refused connection); without one, the wrong value is what the finding is about.
+    keys = ("target", "platform", "field") if finding.get("target") else ("platform", "field", "actual")
+    about = [str(finding.get(key) or "") for key in keys]
     parts = [finding["rule"], where, *about]
     if not any(about):  # nothing but the message says what it is about
         parts.append(POSITION.sub("", str(finding.get("message") or "")))
@@ -88,11 +91,13 @@ def compare(report: Report, baseline: dict[str, Any], path: str) -> Report:
     for key, olds in earlier.items():
         for old in olds[seen[key]:]:  # more of them before than now: the rest were fixed
             fixed.append({k: v for k, v in old.items() if k not in ("change", "fingerprint")} | {"fingerprint": key})
+    notes = report.notes
+    if not report.complete and fixed:
+        # What an interrupted run did not reach is not fixed; it was not looked at.
+        notes += (f"the run was incomplete, so {len(fixed)} finding(s) of the baseline not seen are not listed "
+                  "as fixed",)
+        fixed = []
     new = sum(1 for f in marked if f.change == "new")
     diff = BaselineDiff(path=path, new=new, unchanged=len(marked) - new, fixed=tuple(fixed))
-    return replace(report, findings=tuple(marked), baseline=diff)
+    return replace(report, findings=tuple(marked), baseline=diff, notes=notes)
 
-
-def new_first(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
-    """For reports people read: the new findings ahead of the ones they already knew (stable otherwise)."""
-    return sorted(findings, key=lambda f: f.change != "new")

@@ -142,3 +142,23 @@ def test_github_annotations_put_new_findings_first(tmp_path: Path, capsys: pytes
     errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
     assert "(new)::" in errors[0] and "zzz-neu" in errors[0]
     assert not any("(new)" in line for line in errors[1:])
+
+
+def test_an_incomplete_run_lists_nothing_as_fixed() -> None:
+    from omnilinks.baseline import compare
+    from omnilinks.models import Finding, Identity, Location, Report
+
+    broken = Finding("link-broken", "link", "error", "https://a.example/x answers HTTP 404",
+                     Location(path="public/index.html", line=3), target="https://a.example/x", actual="404")
+    earlier = {"schema_version": 1, "target": "public", "findings": [
+        broken.to_dict(), {**broken.to_dict(), "target": "https://a.example/y"}]}
+    partial = Report("public", (broken,), (), Identity(), 1, 2, "test", complete=False)
+    marked = compare(partial, earlier, "prev.json")
+    assert marked.baseline is not None and marked.baseline.fixed == () and marked.baseline.unchanged == 1
+    assert any("not listed as fixed" in note for note in marked.notes)
+    assert compare(Report("public", (broken,), (), Identity(), 1, 2, "test"), earlier, "p").baseline.fixed[0][
+        "target"] == "https://a.example/y"
+    # Same URL, another state (410 instead of 404): the same problem.
+    other_state = {**broken.to_dict(), "actual": "410", "message": "https://a.example/x answers HTTP 410"}
+    from omnilinks.baseline import fingerprint
+    assert fingerprint(other_state, "public") == fingerprint(broken.to_dict(), "public")
