@@ -223,3 +223,44 @@ def test_a_landing_redirect_is_judged_by_the_tags_that_arrive(tmp_path: Path, lo
         assert pasted.startswith("https://www.ferreteria-sol.com.br/?")
         assert utm_tags(pasted) == {"utm_source": "instagram", "utm_medium": "social"}
         assert found[0].severity == "error" and found[0].actual == location
+
+
+def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    site = tmp_path / "site"
+    for name, body in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"<html><head><title>Padaria</title></head><body>{body}</body></html>",
+                                 encoding="utf-8")
+    return site
+
+
+def test_whatsapp_texts_per_number_any_link_form(tmp_path: Path) -> None:
+    ola = "https://api.whatsapp.com/send?phone=5511987654321&text=Ol%C3%A1%2C%20quero%20encomendar"
+    site = _site(tmp_path, {
+        "index.html": f"<a href='{ola}'>WhatsApp</a> <a href='https://wa.me/5511912345678?text=Oi'>Outro número</a>",
+        "produtos.html": f"<a href='{ola}'>WhatsApp</a>",
+        "contato.html": "<a href='https://wa.me/5511987654321?text=Oi%2C%20tudo%20bem%3F'>WhatsApp</a>"
+                        "<a href='https://wa.me/5511987654321'>sem texto</a>",
+    })
+    report = check(str(site), base_url="https://padaria.example.com.br", offline=True, use_cache=False)
+    found = [f for f in report.findings if f.rule == "attribution-whatsapp-text"]
+    # One number with two texts (two pages agree); the other number has one text; a link without text is no text.
+    assert [(f.expected, f.actual, f.location.path.rsplit("/", 1)[-1]) for f in found] == \
+        [("Olá, quero encomendar", "Oi, tudo bem?", "contato.html")]
+    assert found[0].fix == "If these links are one campaign, link " \
+                           "https://wa.me/5511987654321?text=Ol%C3%A1%2C%20quero%20encomendar."
+
+
+def test_internal_tags_are_one_finding_per_link_with_the_other_pages_related(tmp_path: Path) -> None:
+    footer = "<footer><a href='/loja.html?utm_source=rodape&amp;utm_medium=link'>Loja</a></footer>"
+    site = _site(tmp_path, {"index.html": footer, "loja.html": footer, "sobre.html": footer +
+                            "<a href='https://padaria.example.com.br/?utm_campaign=natal'>Início</a>"
+                            "<a href='https://outro.example.com/?utm_source=padaria'>parceiro</a>"})
+    report = check(str(site), base_url="https://padaria.example.com.br", offline=True, use_cache=False)
+    found = sorted((f for f in report.findings if f.rule == "attribution-internal-utm"), key=lambda f: f.target or "")
+    assert [(f.target, len(f.related), f.field) for f in found] == [
+        ("https://padaria.example.com.br/?utm_campaign=natal", 0, "utm_campaign"),
+        ("https://padaria.example.com.br/loja.html?utm_source=rodape&utm_medium=link", 2, "utm_source"),
+    ]
+    assert found[0].fix == 'Change href="https://padaria.example.com.br/?utm_campaign=natal" to ' \
+                           'href="https://padaria.example.com.br/".'
