@@ -74,7 +74,7 @@ def fingerprint(finding: dict[str, Any], target: str = "") -> str:
 
 def compare(report: Report, baseline: dict[str, Any], path: str) -> Report:
     """The report with each finding marked new or unchanged, and the baseline's fixed findings."""
-    before = Counter()
+    before: Counter[str] = Counter()
     earlier: dict[str, list[dict[str, Any]]] = {}
     for old in baseline["findings"]:
         key = fingerprint(old, str(baseline.get("target") or ""))
