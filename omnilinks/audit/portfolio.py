@@ -46,8 +46,11 @@ def render_portfolio(results: list[dict[str, Any]], title: str = "omnilinks port
     summaries = sorted((summarize(r) for r in results), key=ClientSummary.sort_key)
     checked = [s for s in summaries if s.score is not None]
     average = round(sum(s.score or 0 for s in checked) / len(checked)) if checked else None
+    compared = [s for s in summaries if s.new is not None]
     totals = (f"{len(summaries)} clients, {len(summaries) - len(checked)} not checked"
-              + (f", average score {average}" if average is not None else ""))
+              + (f", average score {average}" if average is not None else "")
+              + (f"; since the last audit: {sum(s.new or 0 for s in compared)} new and "
+                 f"{sum(s.fixed or 0 for s in compared)} fixed findings" if compared else ""))
     head = "".join(f"<th scope=col>{escape(h)}</th>" for h in HEADERS)
     rows = "\n".join(_row(s) for s in summaries)
     return (f"<!doctype html>\n<html lang=en><head><meta charset=utf-8>"

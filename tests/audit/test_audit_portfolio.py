@@ -233,6 +233,7 @@ def test_second_audit_shows_new_fixed_and_the_score_trend(web, tmp_path):
 
     page = outputs(out)[0]
     assert "<th scope=col>Trend</th>" in page and "<th scope=col>Since last audit</th>" in page
+    assert "since the last audit: 1 new and " in page
     assert "▼10" in page and "100 → 90" in page and "1 new</span> · <span class=good>0 fixed" in page
     assert f"{kopi_before[0]} → {second['Kopi Senja']['scores'][1]}" in page
     report = (out / "clients" / "toko-kue-ibu-sari" / "report.html").read_text(encoding="utf-8")
