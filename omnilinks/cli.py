@@ -61,15 +61,19 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--har", type=click.Path(dir_okay=False), help="Browser HAR export used in place of fetching.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Pages a live crawl reads at most.")
 @click.option("--max-depth", type=click.IntRange(min=0), help="Link depth of a live crawl.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="A JSON report of an earlier run: mark each finding new or unchanged and list what was fixed.")
+@click.option("--fail-on-new", is_flag=True,
+              help="Exit 1 only when a finding the baseline did not have reaches --fail-on.")
 @output_options
 def check(target: str, config_path: str | None, base_url: str | None, assume_extension: str | None,
           offline: bool | None, no_cache: bool, allow_private: bool, har: str | None, max_pages: int | None,
-          max_depth: int | None, **out: Any) -> None:
+          max_depth: int | None, baseline: str | None, fail_on_new: bool, **out: Any) -> None:
     """Check a built site folder or a live URL."""
     opts = RunOptions(config_path=config_path, base_url=base_url, assume_extension=assume_extension,
                       offline=offline or None, allow_private=allow_private, use_cache=not no_cache, har=har,
-                      max_pages=max_pages, max_depth=max_depth)
-    execute(target, opts, **out)
+                      max_pages=max_pages, max_depth=max_depth, baseline=baseline)
+    execute(target, opts, only_new=fail_on_new, **out)
 
 
 @cli.command()
@@ -83,7 +87,7 @@ def demo(**out: Any) -> None:
 
 
 def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports: tuple[str, ...],
-            fail_on: str | None, color: bool | None, no_progress: bool) -> None:
+            fail_on: str | None, color: bool | None, no_progress: bool, only_new: bool = False) -> None:
     extra = [_parse_report_arg(item) for item in reports]
     progress = Progress(enabled=False if no_progress else None)
     cancel = threading.Event()
@@ -94,7 +98,7 @@ def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports
         click.echo("omnilinks: interrupted; the report holds what was checked so far", err=True)
         sys.exit(INTERRUPT_CODES[stopped[0]])
     threshold = fail_on or _config_fail_on(report)
-    sys.exit(1 if report.fails(threshold) else 0)
+    sys.exit(1 if report.fails(threshold, only_new=only_new) else 0)
 
 
 def _config_fail_on(report: Report) -> str:

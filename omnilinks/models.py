@@ -11,10 +11,10 @@ from operator import attrgetter
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "notice"]
-Category = Literal["link", "crossref", "nap", "schema", "brand"]
+Category = Literal["link", "crossref", "nap", "schema", "brand", "attribution"]
 ChannelStatus = Literal["verified", "mismatch", "unverifiable", "unreachable", "not_applicable"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}
-CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand")
+CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand", "attribution")
 
 
 def _pickled_as_arguments(cls: type) -> type:
@@ -155,6 +155,8 @@ class Finding:
     actual: str | None = None
     fix: str | None = None
     related: tuple[Location, ...] = ()  # every other source that disagrees
+    change: Literal["new", "unchanged"] | None = None  # set only when the run is compared with a baseline
+    fingerprint: str | None = None  # likewise: what the baseline comparison recognised it by
 
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
@@ -174,7 +176,21 @@ class Finding:
             "actual": self.actual,
             "fix": self.fix,
             "related": [asdict(r) for r in self.related],
-        }
+        } | ({"change": self.change, "fingerprint": self.fingerprint} if self.change else {})
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity (the fixed findings are dicts), so a Report stays hashable
+class BaselineDiff:
+    """This run against an earlier JSON report: how many findings are new or unchanged, and
+    the earlier findings no longer seen (as they were written there)."""
+
+    path: str
+    new: int
+    unchanged: int
+    fixed: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "new": self.new, "unchanged": self.unchanged, "fixed": list(self.fixed)}
 
 
 @dataclass(frozen=True)
@@ -190,6 +206,7 @@ class Report:
     config_path: str | None = None
     root: str | None = None  # folder checked, for paths relative to the repository
     notes: tuple[str, ...] = ()  # what the user should know about the run itself (cache rebuilt, crawl cut short)
+    baseline: BaselineDiff | None = None
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "notice": 0}
@@ -197,8 +214,11 @@ class Report:
             counts[finding.severity] += 1
         return counts
 
-    def fails(self, fail_on: str) -> bool:
+    def fails(self, fail_on: str, only_new: bool = False) -> bool:
+        """A finding reaches `fail_on`; with `only_new`, a finding the baseline did not have
+        (without a baseline every finding is new)."""
         if fail_on == "never":
             return False
         limit = SEVERITY_ORDER[fail_on]
-        return any(SEVERITY_ORDER[f.severity] <= limit for f in self.findings)
+        return any(SEVERITY_ORDER[f.severity] <= limit and not (only_new and f.change == "unchanged")
+                   for f in self.findings)

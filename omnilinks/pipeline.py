@@ -13,10 +13,12 @@ from urllib.parse import urlsplit
 import requests
 
 from omnilinks import __version__
-from omnilinks.channels import classify
+from omnilinks.baseline import compare, load_baseline
+from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
+from omnilinks.errors import ConfigError
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
@@ -27,6 +29,7 @@ from omnilinks.identity.resolve import resolve_identity
 from omnilinks.models import Finding, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
+from omnilinks.rules.attribution import landing_urls
 from omnilinks.rules.base import Context
 from omnilinks.rules.channel_verdict import settle_channels
 from omnilinks.rules.links import external_urls
@@ -48,6 +51,7 @@ class RunOptions:
     progress: Progress | None = None
     cancel: threading.Event | None = None
     slots: HostSlots | None = None  # shared by an agency audit so per-host limits hold across clients
+    baseline: str | None = None  # an earlier JSON report: mark findings new/unchanged and list the fixed
 
 
 def check(target: str, **options: object) -> Report:
@@ -58,6 +62,7 @@ def check(target: str, **options: object) -> Report:
 def load_for(target: str, opts: RunOptions) -> Config:
     path = opts.config_path or find_config(None if is_url(target) else target)
     config = load_config(path)
+    _check_attribution_platforms(config)
     changes: dict[str, object] = {}
     if opts.offline is not None:
         changes["offline"] = opts.offline
@@ -70,6 +75,18 @@ def load_for(target: str, opts: RunOptions) -> Config:
     if opts.max_depth is not None:
         changes["max_depth"] = opts.max_depth
     return config.with_check(**changes) if changes else config
+
+
+def _check_attribution_platforms(config: Config) -> None:
+    """attribution.utm_source is keyed by platform id; only the adapters' registry knows them."""
+    declared = config.attribution
+    if declared is None:
+        return
+    known = sorted(BY_PLATFORM)
+    for platform in declared.utm_source:
+        if platform not in BY_PLATFORM:
+            raise ConfigError(config.path or "omnilinks.yml", f"unknown platform id (known: {', '.join(known)})",
+                              declared.source_lines.get(platform), f"attribution.utm_source.{platform}")
 
 
 def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> HttpClient:
@@ -86,13 +103,15 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
 
 
 def run(target: str, opts: RunOptions) -> Report:
+    earlier = load_baseline(opts.baseline) if opts.baseline else None  # a bad file stops before the crawl
     config = load_for(target, opts)
     suppressions(config)  # a bad `ignore` entry stops the run before any crawling
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
     client = make_client(config, opts, cancel)
     try:
-        return _run(target, config, opts, client, progress)
+        report = _run(target, config, opts, client, progress)
+        return compare(report, earlier, str(opts.baseline)) if earlier is not None else report
     finally:
         client.close()
         if client.cache is not None:
@@ -133,7 +152,10 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
-    ctx = replace(ctx, link_results=link_results, profiles=profiles)
+    ctx = replace(ctx, profiles=profiles)
+    if network:
+        link_results |= _check_landings(ctx, client, link_results)
+    ctx = replace(ctx, link_results=link_results)
     findings = _filter(config, run_rules(ctx))
     profiles = settle_channels(profiles, findings)  # the fact rules ran after the adapters: the status is final only now
     progress.done()
@@ -206,6 +228,14 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
         results[url] = result
         progress.step("links")
     return results
+
+
+def _check_landings(ctx: Context, client: HttpClient, known: dict) -> dict:
+    """The channels' tagged links back, followed live: whether their redirects keep the tags
+    is only known by asking (the link checker never sees them, they are not on the site)."""
+    patterns = _exclusions(ctx.config)
+    urls = [u for u in landing_urls(ctx) if u not in known and not any(p.search(u) for p in patterns)]
+    return dict(client.map(client.check, urls))
 
 
 def _judged_channel(url: str, judged: set[str]) -> bool:

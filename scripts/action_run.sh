@@ -20,6 +20,11 @@ case "$fail_on" in
   *) echo "::error title=omnilinks::fail-on must be error, warning or never"; fail_on=invalid ;;
 esac
 
+case "${OMNILINKS_FAIL_ON_NEW:-false}" in
+  true|false) ;;
+  *) echo "::error title=omnilinks::fail-on-new must be true or false"; fail_on=invalid ;;
+esac
+
 # Extra arguments are split like a shell would, but never evaluated by one.
 extra=()
 split_args='import os, shlex, sys
@@ -40,6 +45,15 @@ if [ "$fail_on" != invalid ]; then args+=(--fail-on "$fail_on"); fi
 if [ -n "${OMNILINKS_CONFIG:-}" ]; then args+=(--config "$OMNILINKS_CONFIG"); fi
 if [ -n "${OMNILINKS_SARIF_FILE:-}" ]; then args+=(--report "sarif=$OMNILINKS_SARIF_FILE"); fi
 if [ "${OMNILINKS_USE_CACHE:-true}" != true ]; then args+=(--no-cache); fi
+if [ -n "${OMNILINKS_BASELINE:-}" ]; then
+  if [ -f "$OMNILINKS_BASELINE" ]; then
+    args+=(--baseline "$OMNILINKS_BASELINE")
+  else
+    # The first run has nothing to compare with; that is not a failure.
+    echo "::notice title=omnilinks::baseline not found (first run?): every finding counts as new"
+  fi
+fi
+if [ "${OMNILINKS_FAIL_ON_NEW:-false}" = true ]; then args+=(--fail-on-new); fi
 
 if [ "$fail_on" = invalid ]; then
   code=2
@@ -51,10 +65,15 @@ fi
 
 errors=""
 warnings=""
+new=""
+fixed=""
+counts='import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+b = r.get("baseline")
+print(r["summary"]["error"], r["summary"]["warning"], b["new"] if b else "-", len(b["fixed"]) if b else "-")'
 if [ -s "$json" ]; then
-  read -r errors warnings < <("$venv/bin/python" -c \
-    'import json, sys; s = json.load(open(sys.argv[1], encoding="utf-8"))["summary"]; print(s["error"], s["warning"])' \
-    "$json")
+  read -r errors warnings new fixed < <("$venv/bin/python" -c "$counts" "$json")
+  if [ "$new" = - ]; then new=""; fixed=""; fi
   if [ "${OMNILINKS_SUMMARY:-true}" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$summary" ]; then
     cat "$summary" >> "$GITHUB_STEP_SUMMARY"
   fi
@@ -65,13 +84,17 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
     echo "exit-code=$code"
     echo "errors=$errors"
     echo "warnings=$warnings"
+    echo "new=$new"
+    echo "fixed=$fixed"
     if [ -s "$json" ]; then echo "report=$json"; else echo "report="; fi
   } >> "$GITHUB_OUTPUT"
 fi
 
 if [ "$code" -ne 0 ]; then
   if [ "$code" -eq 1 ]; then
-    echo "omnilinks: findings at or above '$fail_on' (errors: ${errors:-?}, warnings: ${warnings:-?})" >&2
+    since=""
+    if [ -n "$new" ]; then since=", new since the baseline: $new"; fi
+    echo "omnilinks: findings at or above '$fail_on' (errors: ${errors:-?}, warnings: ${warnings:-?}$since)" >&2
   fi
   exit "$code"
 fi

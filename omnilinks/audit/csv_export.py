@@ -8,7 +8,8 @@ from typing import Any
 from omnilinks.report.safe import clean_text
 
 COLUMNS = ("client", "client_target", "rule", "category", "severity", "message", "path", "line", "column", "url",
-           "target", "platform", "field", "expected", "actual", "fix")
+           "target", "platform", "field", "expected", "actual", "fix",
+           "change")  # new / unchanged since the previous audit into the same folder; empty the first time
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -26,13 +27,13 @@ def render_csv(results: list[dict[str, Any]]) -> str:
         client = result["client"]
         if result["status"] != "done" or not result.get("report"):
             writer.writerow([cell(client["name"]), cell(client.get("target")), "audit-client-" + result["status"],
-                             "", "error", cell(result.get("error")), *[""] * 10])
+                             "", "error", cell(result.get("error")), *[""] * 11])
             continue
         for finding in result["report"]["findings"]:
             where = finding.get("location") or {}
             row = [client["name"], client.get("target"), finding["rule"], finding["category"], finding["severity"],
                    finding["message"], where.get("path"), where.get("line"), where.get("column"), where.get("url"),
                    finding.get("target"), finding.get("platform"), finding.get("field"), finding.get("expected"),
-                   finding.get("actual"), finding.get("fix")]
+                   finding.get("actual"), finding.get("fix"), finding.get("change")]
             writer.writerow([cell(v) for v in row])
     return out.getvalue()

@@ -37,15 +37,20 @@ var x=a.cells[i].dataset.v,y=b.cells[i].dataset.v;
 var c=(x!==undefined&&y!==undefined)?(Number(x)-Number(y)):a.cells[i].textContent.localeCompare(b.cells[i].textContent);
 return asc?c:-c});rows.forEach(function(r){body.appendChild(r)})})});
 """
-HEADERS = ("Client", "Score", "Errors", "Warnings", "Notices", "Pages", "Channels", "Top fixes", "Report")
+HEADERS = ("Client", "Score", "Trend", "Since last audit", "Errors", "Warnings", "Notices", "Pages", "Channels",
+           "Top fixes", "Report")
+TREND_SHOWN = 5
 
 
 def render_portfolio(results: list[dict[str, Any]], title: str = "omnilinks portfolio") -> str:
     summaries = sorted((summarize(r) for r in results), key=ClientSummary.sort_key)
     checked = [s for s in summaries if s.score is not None]
     average = round(sum(s.score or 0 for s in checked) / len(checked)) if checked else None
+    compared = [s for s in summaries if s.new is not None]
     totals = (f"{len(summaries)} clients, {len(summaries) - len(checked)} not checked"
-              + (f", average score {average}" if average is not None else ""))
+              + (f", average score {average}" if average is not None else "")
+              + (f"; since the last audit: {sum(s.new or 0 for s in compared)} new and "
+                 f"{sum(s.fixed or 0 for s in compared)} fixed findings" if compared else ""))
     head = "".join(f"<th scope=col>{escape(h)}</th>" for h in HEADERS)
     rows = "\n".join(_row(s) for s in summaries)
     return (f"<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
@@ -61,7 +66,8 @@ def _row(s: ClientSummary) -> str:
     name = f"<td>{_e(s.name)}{target}</td>"
     if s.score is None:
         problem = {"down": "site down", "error": "not checked"}.get(s.status, s.status)
-        cells = ("<td class=\"num score poor\" data-v=-1>–</td>" + "<td class=num data-v=0></td>" * 4
+        cells = ("<td class=\"num score poor\" data-v=-1>–</td>" + _trend(s) + "<td data-v=0></td>"
+                 + "<td class=num data-v=0></td>" * 4
                  + f"<td><span class=\"ch {_e(s.status)}\">{_e(problem)}</span></td>"
                  f"<td>{_e(s.error or '')}</td>")
         return f"<tr>{name}{cells}{_report_cell(s)}</tr>"
@@ -74,8 +80,27 @@ def _row(s: ClientSummary) -> str:
     fixes = "".join(f"<li class={_e(severity)}>{_e(fix)}" + (f" <small>({count} places)</small>" if count > 1 else "")
                     + "</li>" for severity, fix, count in s.top_fixes)
     fixes = f"<ul>{fixes}</ul>" if fixes else "<small>nothing to fix</small>"
-    return (f"<tr>{name}<td class=\"num score {grade}\" data-v={s.score}>{s.score}{incomplete}</td>{counts}"
+    return (f"<tr>{name}<td class=\"num score {grade}\" data-v={s.score}>{s.score}{incomplete}</td>{_trend(s)}"
+            f"{_since(s)}{counts}"
             f"<td class=num data-v={s.pages}>{s.pages}</td><td>{channels}</td><td>{fixes}</td>{_report_cell(s)}</tr>")
+
+
+def _trend(s: ClientSummary) -> str:
+    """The last audits' scores, oldest first, and the change since the previous one."""
+    if len(s.scores) < 2:
+        return "<td data-v=0><small>first audit</small></td>"
+    change = s.scores[-1] - s.scores[-2]
+    mark = (f"<span class=good>▲{change}</span>" if change > 0 else f"<span class=poor>▼{-change}</span>"
+            if change < 0 else "<small>±0</small>")
+    shown = " → ".join(str(v) for v in s.scores[-TREND_SHOWN:])
+    return f"<td data-v={change}>{mark}<br><small>{_e(shown)}</small></td>"
+
+
+def _since(s: ClientSummary) -> str:
+    if s.new is None:
+        return "<td data-v=0><small>first audit</small></td>"
+    return (f"<td data-v={s.new}><span class={'poor' if s.new else 'good'}>{s.new} new</span> · "
+            f"<span class=good>{s.fixed} fixed</span></td>")
 
 
 def _report_cell(s: ClientSummary) -> str:

@@ -21,6 +21,8 @@ from omnilinks.audit.clients import Client
 from omnilinks.audit.progress import AuditProgress
 from omnilinks.audit.resume import AUDIT_SCHEMA, ResultStore
 from omnilinks.audit.shard import Shard
+from omnilinks.audit.summary import score
+from omnilinks.baseline import compare
 from omnilinks.config import load_config
 from omnilinks.discover import is_url
 from omnilinks.errors import OmnilinksError
@@ -31,6 +33,8 @@ from omnilinks.pipeline import RunOptions, run
 from omnilinks.progress import Progress
 from omnilinks.report import FORMATS, RenderOptions, write_atomic
 from omnilinks.report.json_format import to_dict
+
+SCORES_KEPT = 12  # a year of monthly audits
 
 
 @dataclass(frozen=True)
@@ -146,9 +150,34 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
         return base | {"status": "error", "error": f"internal error: {exc.__class__.__name__}: {exc}"}
     if cancel.is_set():
         return None
+    previous = _previous(store, client)
     if is_url(target) and report.pages == 0:
-        return base | {"status": "down", "error": f"site down: {_why_down(target, client, options)}"}
-    return base | {"report": to_dict(report), "html": _write_html(report, client, store)}
+        return base | {"status": "down", "error": f"site down: {_why_down(target, client, options)}",
+                       "scores": _scores(previous, None)}
+    if previous is not None and previous.get("report"):
+        report = compare(report, previous["report"], "the previous audit")
+    data = to_dict(report)
+    return base | {"report": data, "html": _write_html(report, client, store), "scores": _scores(previous, data)}
+
+
+def _previous(store: ResultStore, client: Client) -> dict[str, Any] | None:
+    """The client's result from the last audit into this folder (None the first time, or if unreadable)."""
+    try:
+        return store.load(client.slug)
+    except OmnilinksError:
+        return None
+
+
+def _scores(previous: dict[str, Any] | None, report: dict[str, Any] | None) -> list[int]:
+    """The score of each audit that could check the client, oldest first, this one last."""
+    history: list[int] = []
+    if previous is not None:
+        history = [int(s) for s in previous.get("scores") or () if isinstance(s, int)]
+        if not history and previous.get("report"):  # a result written before scores were kept
+            history = [score(previous["report"]["findings"])]
+    if report is not None:
+        history.append(score(report["findings"]))
+    return history[-SCORES_KEPT:]
 
 
 def _config_path(client: Client, store: ResultStore) -> str | None:

@@ -32,6 +32,9 @@ class ClientSummary:
     channels: tuple[tuple[str, str, str], ...] = ()  # (platform, status, url)
     top_fixes: tuple[tuple[str, str, int], ...] = ()  # (severity, fix, places)
     html: str | None = None  # the client's HTML report, relative to the output folder
+    new: int | None = None  # findings the previous audit did not have; None: no previous audit to compare
+    fixed: int | None = None  # previous audit's findings no longer seen
+    scores: tuple[int, ...] = ()  # every audit's score, oldest first, this one last
 
     def sort_key(self) -> tuple[Any, ...]:
         # Unchecked clients first, then the lowest score: the portfolio opens on what needs attention.
@@ -56,12 +59,16 @@ def summarize(result: dict[str, Any]) -> ClientSummary:
     client = result["client"]
     report = result.get("report")
     base = {"name": client["name"], "slug": client["slug"], "target": client.get("target"),
-            "status": result["status"], "error": result.get("error"), "html": result.get("html")}
+            "status": result["status"], "error": result.get("error"), "html": result.get("html"),
+            "scores": tuple(s for s in result.get("scores") or () if isinstance(s, int))}
     if result["status"] != "done" or report is None:
         return ClientSummary(**base)
     findings = report["findings"]
     summary = report["summary"]
     channels = tuple((c["platform"], c["status"], c["url"]) for c in report.get("channels", ()))
+    since = report.get("baseline")
+    if since:
+        base |= {"new": since["new"], "fixed": len(since["fixed"])}
     return ClientSummary(**base, score=score(findings),
                          counts={k: summary[k] for k in ("error", "warning", "notice")},
                          pages=summary["pages"], links=summary["links"], complete=report.get("complete", True),

@@ -44,6 +44,18 @@ class IgnoreEntry:
 
 
 @dataclass(frozen=True)
+class AttributionConfig:
+    """The declared UTM convention (`attribution:`); platform ids are checked against the
+    adapters by the pipeline, which knows them."""
+
+    utm_medium: str | None = None
+    utm_source: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    line: int | None = None
+    source_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CheckOptions:
     external: bool = True
     offline: bool = False
@@ -74,6 +86,7 @@ class Config:
     ignore_entries: tuple[IgnoreEntry, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     check: CheckOptions = field(default_factory=CheckOptions)
+    attribution: AttributionConfig | None = None
 
     def with_check(self, **changes: Any) -> Config:
         return replace(self, check=replace(self.check, **changes))
@@ -215,6 +228,7 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
     if "timeout" in check_data:
         check_data["timeout"] = float(check_data["timeout"])
     return Config(
+        attribution=_attribution(path, _child(node, "attribution"), data.get("attribution")),
         path=path,
         site_url=site.get("url"),
         assume_extension=site.get("assume_extension"),
@@ -247,3 +261,28 @@ def _ignore_entries(path: str, node: yaml.Node | None, items: list[Any]) -> tupl
                 raise ConfigError(path, f"not a valid regular expression: {exc}", line, f"ignore[{index}]") from None
         entries.append(IgnoreEntry(kind, value, line))
     return tuple(entries)
+def _attribution(path: str, node: yaml.Node | None, data: Any) -> AttributionConfig | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    data = data or {}
+    lines = _lines_of(node)
+    sources_node = _child(node, "utm_source")
+    source_lines = _lines_of(sources_node)  # type: ignore[arg-type]
+    values = {"attribution.utm_medium": (data.get("utm_medium"), lines.get("utm_medium"))}
+    values |= {f"attribution.utm_source.{k}": (v, source_lines.get(str(k)))
+               for k, v in (data.get("utm_source") or {}).items()}
+    for key, (value, line) in values.items():
+        if value is None:
+            continue
+        text = str(value)
+        # A value analytics would store differently from how it is written is no convention.
+        if not text.strip() or text != text.strip() or any(c in text for c in "&#?="):
+            raise ConfigError(path, f"expected a UTM value without spaces at the ends or & # ? =, got {text!r}",
+                              line, key)
+    return AttributionConfig(
+        utm_medium=None if data.get("utm_medium") is None else str(data["utm_medium"]),
+        utm_source={str(k).lower(): str(v) for k, v in (data.get("utm_source") or {}).items() if v is not None},
+        required=bool(data.get("required", False)),
+        line=node.start_mark.line + 1,
+        source_lines={str(k).lower(): n for k, n in source_lines.items()},
+    )

@@ -70,7 +70,8 @@ CHANNEL = OneOf(
 
 IGNORE_ENTRY = OneOf(
     (
-        Scalar("string", "A rule id or category (a bare name such as link-redirect or schema), "
+        Scalar("string", "A rule id or category (a bare name such as link-redirect or schema; categories: link, crossref, nap, "
+                         "schema, brand, attribution), "
                          "else a regular expression matched against URLs."),
         Mapping({"rule": Scalar("string", "A rule id.")}, required=("rule",)),
         Mapping({"category": Scalar("string", "A rule category.")}, required=("category",)),
@@ -102,6 +103,17 @@ CONFIG = Mapping(
             }
         ),
         "channels": ListOf(CHANNEL),
+        "attribution": Mapping(
+            {
+                "utm_medium": Scalar("string",
+                                     "Expected utm_medium on every channel's link to the site (e.g. social)."),
+                "utm_source": Mapping({}, "Expected utm_source per platform id (instagram: instagram).",
+                                      open_values=Scalar("string")),
+                "required": Scalar("boolean", "true: a channel link to the site without UTM tags is a warning, "
+                                              "not a notice."),
+            },
+            "The UTM convention of the channels' links to the site; when absent, the one most tagged links follow.",
+        ),
         "ignore": ListOf(IGNORE_ENTRY),
         "severity": Mapping({}, "Per-rule severity overrides.", open_values=SEVERITY),
         "check": Mapping(

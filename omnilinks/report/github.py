@@ -70,7 +70,7 @@ def annotation(item: Annotation) -> str:
             properties["line"] = place.line
             if place.column:
                 properties["col"] = place.column
-    properties["title"] = f"omnilinks {finding.rule}"
+    properties["title"] = f"omnilinks {finding.rule}" + (" (new)" if finding.change == "new" else "")
     return command(finding.severity, text, properties)
 
 
@@ -92,7 +92,9 @@ def select(items: list[Annotation]) -> tuple[list[Annotation], dict[str, int]]:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
+    # With a baseline, the new findings take the few annotations the runner shows.
+    ordered = sorted(report.findings,
+                     key=lambda f: (SEVERITY_ORDER[f.severity], f.change == "unchanged", *f.sort_key()))
     shown, hidden = select(group_annotations(ordered, locator(report, options)))
     lines = [annotation(item) for item in shown]
     more = sum(hidden.values())

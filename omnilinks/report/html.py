@@ -72,9 +72,37 @@ def header(report: Report) -> str:
             f'</div></div><div class="counts">'
             f'<div class="count error"><b>{counts["error"]}</b>errors</div>'
             f'<div class="count warning"><b>{counts["warning"]}</b>warnings</div>'
-            f'<div class="count notice"><b>{counts["notice"]}</b>notices</div></div></header>{incomplete}'
+            f'<div class="count notice"><b>{counts["notice"]}</b>notices</div>{_change_counts(report)}</div>'
+            f'</header>{incomplete}'
             f'<p class="how">Score: 100 − 10 per error − 3 per warning − 1 per notice, each rule counted at most '
             f"{PER_RULE_CAP} times, kept between 0 and 100.</p>")
+
+
+# Only a report compared with a baseline carries these, so other reports stay byte-for-byte as they were.
+CHANGE_STYLE = (".count.new{border:2px solid var(--err)}.count.fixed{border:2px solid #1a7f37}"
+                ".count.fixed b{color:#1a7f37}.line1 .new{font-size:11px;font-weight:700;text-transform:uppercase;"
+                "border-radius:4px;padding:1px 6px;flex:none;background:var(--err);color:#fff}"
+                "ul.fixed s{color:var(--muted)}")
+
+
+def _change_counts(report: Report) -> str:
+    diff = report.baseline
+    if diff is None:
+        return ""
+    return (f'<div class="count new" title="compared with {esc(diff.path)}"><b>{diff.new}</b>new</div>'
+            f'<div class="count fixed"><b>{len(diff.fixed)}</b>fixed</div>')
+
+
+def fixed_section(report: Report) -> str:
+    diff = report.baseline
+    if diff is None or not diff.fixed:
+        return ""
+    items = "".join(f'<li><s>{esc(old.get("message") or "")}</s> <code>{esc(old.get("rule") or "")}</code></li>'
+                    for old in diff.fixed[:MAX_FINDINGS_PER_CATEGORY])
+    more = len(diff.fixed) - MAX_FINDINGS_PER_CATEGORY
+    note = f'<p class="note">{more} more in the JSON report.</p>' if more > 0 else ""
+    return (f"<section><h2>Fixed since the last check <small>({len(diff.fixed)})</small></h2>"
+            f'<p class="note">Compared with {esc(diff.path)}.</p><ul class="fixed">{items}</ul>{note}</section>')
 
 
 def channels_section(report: Report) -> str:
@@ -128,8 +156,10 @@ def finding_card(finding: Finding) -> str:
         if value:
             facts.append(f"<dt>{label}</dt><dd>{esc(value)}</dd>")
     fix = f'<div class="fix"><b>Fix</b><pre>{esc(finding.fix, keep_newlines=True)}</pre></div>' if finding.fix else ""
+    badge = '<span class="new">new</span>' if finding.change == "new" else ""
     return (f'<article class="finding {finding.severity}"><div class="line1"><span class="sev">{finding.severity}'
-            f'</span><span class="msg">{esc(finding.message)}</span></div><div class="meta"><code>{esc(where)}</code>'
+            f'</span>{badge}<span class="msg">{esc(finding.message)}</span></div>'
+            f'<div class="meta"><code>{esc(where)}</code>'
             f' · <code>{esc(finding.rule)}</code></div>{"<dl>" + "".join(facts) + "</dl>" if facts else ""}{fix}'
             "</article>")
 
@@ -140,7 +170,7 @@ def findings_section(report: Report) -> str:
     parts = ["<section><h2>Findings and fixes</h2>"]
     for category in [*CATEGORIES, *sorted({f.category for f in report.findings} - set(CATEGORIES))]:
         findings = sorted((f for f in report.findings if f.category == category),
-                          key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
+                          key=lambda f: (f.change == "unchanged", SEVERITY_ORDER[f.severity], *f.sort_key()))
         if not findings:
             continue
         parts.append(f"<h3>{esc(CATEGORY_TITLE.get(category, category))} <small>({len(findings)})</small></h3>")
@@ -158,8 +188,8 @@ def render(report: Report, options: RenderOptions) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
             "img-src data:\">"
-            f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
-            f"{header(report)}{channels_section(report)}{nap_section(report)}{findings_section(report)}"
+            f"<title>{escape(title)}</title><style>{STYLE}{CHANGE_STYLE if report.baseline else ''}</style></head><body><main>"
+            f"{header(report)}{channels_section(report)}{nap_section(report)}{findings_section(report)}{fixed_section(report)}"
             f'<footer>omnilinks {esc(report.version)}</footer></main></body></html>\n')
 
 

@@ -12,6 +12,7 @@ SCHEMA_VERSION = 1
 
 def to_dict(report: Report) -> dict[str, Any]:
     counts = report.counts()
+    extra = {"baseline": report.baseline.to_dict()} if report.baseline is not None else {}
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "omnilinks", "version": report.version},
@@ -22,7 +23,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "identity": report.identity.to_dict(),
         "channels": [c.to_dict() for c in report.channels],
         "findings": [f.to_dict() for f in report.findings],
-    }
+    } | extra
 
 
 def render(report: Report, options: RenderOptions) -> str:

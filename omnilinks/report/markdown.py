@@ -20,7 +20,7 @@ SEVERITY_ICON = {"error": "🔴 error", "warning": "🟠 warning", "notice": "�
 STATUS_ICON = {"verified": "✅ verified", "mismatch": "❌ mismatch", "unreachable": "❌ unreachable",
                "unverifiable": "❔ unverifiable", "not_applicable": "➖ not applicable"}
 CATEGORY_TITLE = {"link": "Links", "crossref": "Site ↔ channel cross-references", "nap": "Name, address, phone",
-                  "schema": "Structured data", "brand": "Brand"}
+                  "schema": "Structured data", "brand": "Brand", "attribution": "Attribution (UTM tags)"}
 _BACKSLASHED = set("\\`*_[]|~")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "&#64;"}
 
@@ -83,9 +83,18 @@ def render(report: Report, options: RenderOptions, limit: int = LIMIT_BYTES) -> 
         out.add("")
         out.add(f"> **Note:** {cell(note)}")
     out.add("")
-    out.add("| Errors | Warnings | Notices |")
-    out.add("|---:|---:|---:|")
-    out.add(f"| {counts['error']} | {counts['warning']} | {counts['notice']} |")
+    diff = report.baseline
+    if diff is None:
+        out.add("| Errors | Warnings | Notices |")
+        out.add("|---:|---:|---:|")
+        out.add(f"| {counts['error']} | {counts['warning']} | {counts['notice']} |")
+    else:
+        out.add("| Errors | Warnings | Notices | New | Unchanged | Fixed |")
+        out.add("|---:|---:|---:|---:|---:|---:|")
+        out.add(f"| {counts['error']} | {counts['warning']} | {counts['notice']} | **{diff.new}** | {diff.unchanged} "
+                f"| {len(diff.fixed)} |")
+        out.add("")
+        out.add(f"Compared with {cell(diff.path, 200)}: new findings are listed first in each table, marked 🆕.")
     left_out = 0
     if report.channels:
         out.add("")
@@ -104,7 +113,7 @@ def render(report: Report, options: RenderOptions, limit: int = LIMIT_BYTES) -> 
         out.add("No findings. ✨")
     for category in [*CATEGORIES, *sorted({f.category for f in report.findings} - set(CATEGORIES))]:
         findings = sorted((f for f in report.findings if f.category == category),
-                          key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
+                          key=lambda f: (f.change == "unchanged", SEVERITY_ORDER[f.severity], *f.sort_key()))
         if not findings:
             continue
         header = ["", f"### {CATEGORY_TITLE.get(category, cell(category))} ({len(findings)})", "",
@@ -113,9 +122,17 @@ def render(report: Report, options: RenderOptions, limit: int = LIMIT_BYTES) -> 
             left_out += len(findings)
             continue
         for finding in findings:
-            row = (f"| {SEVERITY_ICON[finding.severity]} | {where(finding)} | {cell(finding.message)}"
+            mark = " 🆕" if finding.change == "new" else ""
+            row = (f"| {SEVERITY_ICON[finding.severity]}{mark} | {where(finding)} | {cell(finding.message)}"
                    f"<br><sub>{cell(finding.rule, 80)}</sub> | {cell(finding.fix or '')} |")
             if not out.add(row):
+                left_out += 1
+    if diff is not None and diff.fixed:
+        out.add("")
+        out.add(f"### Fixed since the baseline ({len(diff.fixed)})")
+        out.add("")
+        for old in diff.fixed:
+            if not out.add(f"- ~~{cell(old.get('message') or '')}~~ <sub>{cell(old.get('rule') or '', 80)}</sub>"):
                 left_out += 1
     lines = out.lines
     if left_out:

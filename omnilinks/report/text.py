@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 from omnilinks.models import Finding, Report
 from omnilinks.report.base import Format, RenderOptions
@@ -16,20 +17,23 @@ RESET = "\033[0m"
 def render(report: Report, options: RenderOptions) -> str:
     paint = (lambda key, text: f"{COLORS[key]}{text}{RESET}") if options.color else (lambda key, text: text)
     lines: list[str] = []
-    groups: dict[str, list[Finding]] = defaultdict(list)
-    for finding in report.findings:
-        loc = finding.location
-        groups[loc.path or loc.url or (f"channel: {finding.platform}" if finding.platform else "site")].append(finding)
-    for where in sorted(groups):
-        lines.append(paint("bold", clean_text(where)))
-        for finding in sorted(groups[where], key=lambda f: (f.location.line or 0, f.location.column or 0)):
-            position = f"{finding.location.line}:{finding.location.column or 1}" if finding.location.line else "-"
-            lines.append(f"  {position:>8}  {paint(finding.severity, finding.severity):<7}  "
-                         f"{clean_text(finding.message)}  {paint('dim', finding.rule)}")
-            if finding.fix:
-                fix = clean_text(finding.fix, keep_newlines=True).replace("\n", "\n                 ")
-                lines.append(f"            fix: {fix}")
-        lines.append("")
+    diff = report.baseline
+    if diff is None:
+        _findings(report.findings, paint, lines)
+    else:
+        # New problems first: they are the ones this change introduced.
+        new = [f for f in report.findings if f.change == "new"]
+        lines += [paint("bold", f"New since {clean_text(diff.path)} ({len(new)})"), ""]
+        _findings(new, paint, lines)
+        lines += [paint("bold", f"Unchanged since {clean_text(diff.path)} ({diff.unchanged})"), ""]
+        _findings([f for f in report.findings if f.change != "new"], paint, lines)
+        if diff.fixed:
+            lines.append(paint("bold", f"Fixed since {clean_text(diff.path)} ({len(diff.fixed)})"))
+            for old in diff.fixed:
+                where = (old.get("location") or {}).get("path") or (old.get("location") or {}).get("url") or ""
+                lines.append(f"  {clean_text(where)}  {clean_text(old.get('message') or '')}  "
+                             f"{paint('dim', clean_text(old.get('rule') or ''))}")
+            lines.append("")
     if report.channels:
         lines.append(paint("bold", "Channels"))
         for channel in report.channels:
@@ -43,10 +47,29 @@ def render(report: Report, options: RenderOptions) -> str:
     counts = report.counts()
     summary = (f"{report.pages} pages, {report.links} links, {len(report.channels)} channels: "
                f"{counts['error']} errors, {counts['warning']} warnings, {counts['notice']} notices")
+    if diff is not None:
+        summary += f" ({diff.new} new, {diff.unchanged} unchanged, {len(diff.fixed)} fixed since the baseline)"
     if not report.complete:
         summary += " (INCOMPLETE: interrupted or out of time; results so far)"
     lines.append(paint("bold", summary))
     return "\n".join(lines) + "\n"
+
+
+def _findings(findings: Iterable[Finding], paint: Callable[[str, str], str], lines: list[str]) -> None:
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        loc = finding.location
+        groups[loc.path or loc.url or (f"channel: {finding.platform}" if finding.platform else "site")].append(finding)
+    for where in sorted(groups):
+        lines.append(paint("bold", clean_text(where)))
+        for finding in sorted(groups[where], key=lambda f: (f.location.line or 0, f.location.column or 0)):
+            position = f"{finding.location.line}:{finding.location.column or 1}" if finding.location.line else "-"
+            lines.append(f"  {position:>8}  {paint(finding.severity, finding.severity):<7}  "
+                         f"{clean_text(finding.message)}  {paint('dim', finding.rule)}")
+            if finding.fix:
+                fix = clean_text(finding.fix, keep_newlines=True).replace("\n", "\n                 ")
+                lines.append(f"            fix: {fix}")
+        lines.append("")
 
 
 FORMAT = Format("text", ".txt", "Findings grouped by page, with fixes (default)", render)

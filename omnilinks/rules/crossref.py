@@ -101,16 +101,27 @@ def _duplicates(ctx: Context, index: dict[str, list[LinkUse]]) -> Iterator[Findi
                 fix=f"Link one account everywhere ({main_url}), or declare both in omnilinks.yml if both are yours.")
 
 
+def _form(use: LinkUse) -> str:
+    """The URL as it names the account: a chat link's prefilled text is a message, not another
+    form of the number (the attribution rules compare the texts)."""
+    url = without_fragment(use.link.url)
+    if use.ref is not None and use.ref.platform == "whatsapp" and "?" in url:
+        base, _, query = url.partition("?")
+        kept = [p for p in query.split("&") if p and not p.startswith("text=")]
+        url = base + ("?" + "&".join(kept) if kept else "")
+    return url
+
+
 def _forms(index: dict[str, list[LinkUse]]) -> Iterator[Finding]:
     for url, uses in _profile_uses(index).items():
-        forms = Counter(without_fragment(use.link.url) for use in uses)
+        forms = Counter(_form(use) for use in uses)
         if len(forms) < 2:
             continue
         platform = uses[0].ref.platform if uses[0].ref else None
         for form in forms:
             if form == url:
                 continue
-            first = next(use for use in uses if without_fragment(use.link.url) == form)
+            first = next(use for use in uses if _form(use) == form)
             yield FORMS.finding(
                 f"{label(platform or '')} account {url} is linked as {len(forms)} different URLs; here as {form}",
                 first.link.location, target=form, platform=platform, expected=url, actual=form,

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import get_args
 
 from omnilinks.config import Config
 from omnilinks.errors import ConfigError
-from omnilinks.models import Category, Finding
+from omnilinks.models import CATEGORIES as CATEGORY_NAMES
+from omnilinks.models import Finding
 from omnilinks.rules import CHECKS  # noqa: F401  (importing the registry declares every rule)
 from omnilinks.rules.base import RULES
 
-CATEGORIES: frozenset[str] = frozenset(get_args(Category))
+CATEGORIES: frozenset[str] = frozenset(CATEGORY_NAMES)
 
 
 @dataclass(frozen=True)

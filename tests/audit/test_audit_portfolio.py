@@ -196,3 +196,48 @@ def test_cli_bad_shard_and_bad_clients_file_exit_2(tmp_path, capsys):
         cli_main(["audit", str(bad), "-o", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert exit_info.value.code == 2 and f"{bad}:3: colour: unknown key" in err and "Traceback" not in err
+
+
+def test_second_audit_shows_new_fixed_and_the_score_trend(web, tmp_path):
+    """Audit, edit the sites, audit into the same folder: each client's new and fixed findings and its
+    score trend; the client's own report marks what is new."""
+    import shutil
+
+    portfolio = tmp_path / "portfolio"
+    shutil.copytree(PORTFOLIO, portfolio)
+    clients = load_clients(portfolio / "clients.yml")
+    out = tmp_path / "out"
+    write_outputs(out, run_audit(clients, AuditOptions(outdir=out, progress=False)).results)
+    first = by_name([json.loads(p.read_text()) for p in out.glob("clients/*/result.json")])
+    assert "first audit" in outputs(out)[0]
+    kopi_before = first["Kopi Senja"]["scores"]
+    assert len(kopi_before) == 1 and first["Toko Kue Ibu Sari"]["scores"] == [100]
+
+    # Kopi Senja fixes its broken menu link; Toko Kue Ibu Sari breaks a link.
+    for kopi in (portfolio / "kopi-senja" / "site").rglob("*.html"):
+        kopi.write_text(kopi.read_text(encoding="utf-8").replace('href="/menu/"', 'href="/kontak/"'), encoding="utf-8")
+    toko = portfolio / "toko-kue-ibu-sari" / "site" / "index.html"
+    toko.write_text(toko.read_text(encoding="utf-8").replace('href="/tentang/#alamat"', 'href="/lokasi/"'),
+                    encoding="utf-8")
+    write_outputs(out, run_audit(clients, AuditOptions(outdir=out, progress=False)).results)
+    second = by_name([json.loads(p.read_text()) for p in out.glob("clients/*/result.json")])
+
+    kopi_since = second["Kopi Senja"]["report"]["baseline"]
+    fixed_targets = {f["target"] for f in kopi_since["fixed"]}
+    assert "https://kopisenja.example.id/menu/" in fixed_targets and kopi_since["new"] == 0
+    assert second["Kopi Senja"]["scores"][0] == kopi_before[0] and len(second["Kopi Senja"]["scores"]) == 2
+    assert second["Kopi Senja"]["scores"][1] > kopi_before[0]
+    toko_since = second["Toko Kue Ibu Sari"]["report"]["baseline"]
+    assert toko_since["new"] == 1 and second["Toko Kue Ibu Sari"]["scores"] == [100, 90]
+    assert second["Klinik Gigi Sehat"]["scores"] == []  # never checked: no trend
+
+    page = outputs(out)[0]
+    assert "<th scope=col>Trend</th>" in page and "<th scope=col>Since last audit</th>" in page
+    assert "since the last audit: 1 new and " in page
+    assert "▼10" in page and "100 → 90" in page and "1 new</span> · <span class=good>0 fixed" in page
+    assert f"{kopi_before[0]} → {second['Kopi Senja']['scores'][1]}" in page
+    report = (out / "clients" / "toko-kue-ibu-sari" / "report.html").read_text(encoding="utf-8")
+    assert '<span class="new">new</span>' in report
+    rows = list(csv.DictReader(io.StringIO(outputs(out)[1])))
+    assert [r["rule"] for r in rows if r["client"] == "Toko Kue Ibu Sari" and r["change"] == "new"] == \
+        ["link-internal-missing"]

@@ -38,7 +38,7 @@ def test_demo_matches_golden(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_demo_covers_every_category_and_channel_status(monkeypatch: pytest.MonkeyPatch) -> None:
     data = demo_report(monkeypatch)
-    assert {f["category"] for f in data["findings"]} == {"link", "crossref", "nap", "schema", "brand"}
+    assert {f["category"] for f in data["findings"]} == {"link", "crossref", "nap", "schema", "brand", "attribution"}
     statuses = {c["platform"]: c["status"] for c in data["channels"]}
     assert statuses["instagram"] == "unverifiable"  # a login wall is never "broken" nor "fine"
     assert statuses["tiktok"] == "verified"

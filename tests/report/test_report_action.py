@@ -37,7 +37,7 @@ def test_inputs_never_reach_a_script_directly() -> None:
     assert 'pip install' in install["run"] and '"$GITHUB_ACTION_PATH"' in install["run"]
     uses = [s["uses"] for s in steps if "uses" in s]
     assert any(u.startswith("actions/setup-python@") for u in uses) and any(u.startswith("actions/cache@") for u in uses)
-    assert set(action()["outputs"]) == {"exit-code", "errors", "warnings", "report"}
+    assert set(action()["outputs"]) == {"exit-code", "errors", "warnings", "report", "new", "fixed"}
 
 
 def fake_venv(folder: Path) -> Path:
@@ -116,7 +116,8 @@ def test_config_error_sets_outputs_then_fails(tmp_path: Path) -> None:
     (tmp_path / "bad.yml").write_text("site: [unclosed\n", encoding="utf-8")
     done, output, summary = run_steps(tmp_path, {"path": "public", "config": str(tmp_path / "bad.yml")})
     values = outputs(output)
-    assert done.returncode == 2 and values == {"exit-code": "2", "errors": "", "warnings": "", "report": ""}
+    assert done.returncode == 2 and values == {"exit-code": "2", "errors": "", "warnings": "", "new": "", "fixed": "",
+                                               "report": ""}
     assert "bad.yml" in done.stderr
     assert summary.read_text(encoding="utf-8") == "## Build\n\nearlier output of this step\n"
 
@@ -126,3 +127,29 @@ def test_invalid_fail_on_is_an_error(tmp_path: Path, value: str) -> None:
     done, output, _ = run_steps(tmp_path, {"path": "public", "fail-on": value})
     assert done.returncode == 2 and outputs(output)["exit-code"] == "2"
     assert "::error title=omnilinks::fail-on" in done.stdout
+
+
+def test_baseline_from_the_last_run(tmp_path: Path) -> None:
+    args = "--offline --base-url https://kopisenja.id/"
+    missing = tmp_path / "restored" / "report.json"
+    first, output, _ = run_steps(tmp_path, {"path": "public", "args": args, "baseline": str(missing),
+                                            "fail-on-new": "true"})
+    assert "::notice title=omnilinks::baseline not found" in first.stdout
+    values = outputs(output)
+    assert first.returncode == 1 and values["new"] == "" and values["fixed"] == ""  # no baseline: every finding is new
+    missing.parent.mkdir()
+    shutil.copy(values["report"], missing)  # what actions/cache or an artifact would restore
+    second_dir = tmp_path / "second"
+    second_dir.mkdir()
+    second, output, summary = run_steps(second_dir, {"path": "public", "args": args, "baseline": str(missing),
+                                                     "fail-on-new": "true"})
+    values = outputs(output)
+    assert second.returncode == 0 and values["exit-code"] == "0", second.stderr
+    assert values["new"] == "0" and values["fixed"] == "0" and int(values["errors"]) >= 1
+    assert "| New | Unchanged | Fixed |" in summary.read_text(encoding="utf-8")
+
+
+def test_invalid_fail_on_new_is_an_error(tmp_path: Path) -> None:
+    done, output, _ = run_steps(tmp_path, {"path": "public", "fail-on-new": "yes; rm -rf /"})
+    assert done.returncode == 2 and outputs(output)["exit-code"] == "2"
+    assert "::error title=omnilinks::fail-on-new" in done.stdout

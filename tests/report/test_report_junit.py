@@ -11,7 +11,7 @@ from omnilinks.report import RenderOptions, junit
 def test_suites_and_failures(sample: Callable[..., Report], in_site) -> None:
     root = ET.fromstring(junit.render(sample(), RenderOptions(repo_root=".")))
     suites = {s.get("name"): s for s in root.iter("testsuite")}
-    assert list(suites) == ["link", "crossref", "nap", "schema", "brand"]
+    assert list(suites) == ["link", "crossref", "nap", "schema", "brand", "attribution"]
     assert suites["link"].get("tests") == "5" and suites["link"].get("failures") == "4"  # the notice passes
     schema_cases = list(suites["schema"].iter("testcase"))
     assert len(schema_cases) == 1 and not list(schema_cases[0]) and suites["schema"].get("failures") == "0"
