@@ -24,7 +24,8 @@ from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
-from omnilinks.models import Finding, Page, Report
+from omnilinks.images.collect import image_urls, probe_images
+from omnilinks.models import Finding, ImageInfo, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.base import Context
@@ -130,15 +131,41 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
-    ctx = replace(ctx, link_results=link_results, profiles=profiles)
+    # Images of a live site are its own pages' files: read whenever its pages are.
+    images = probe_images(image_urls(pages, identity, profiles, site), site, client,
+                          network or (is_url(target) and not config.check.offline))
+    ctx = replace(ctx, link_results=link_results, profiles=profiles, images=images)
     findings = _filter(config, run_rules(ctx))
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
-    notes = _run_notes(client, site, complete)
+    notes = _run_notes(client, site, complete) + _image_notes(images)
     return Report(target=target, findings=tuple(sorted(findings, key=Finding.sort_key)), channels=profiles,
                   identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
                   complete=complete, config_path=config.path,
-                  root=str(site.folder.root) if site.folder is not None else None, notes=notes)
+                  root=str(site.folder.root) if site.folder is not None else None, notes=notes,
+                  thumbnails=_thumbnails(findings, images))
+
+
+def _image_notes(images: dict[str, ImageInfo]) -> tuple[str, ...]:
+    skipped = sorted(url for url, info in images.items() if info.skipped)
+    if not skipped:
+        return ()
+    return (f"{len(skipped)} image{'s were' if len(skipped) != 1 else ' was'} not downloaded ({images[skipped[0]].skipped}): "
+            "share-preview image sizes and the logo comparison with channel pictures were not checked for "
+            f"{'them' if len(skipped) != 1 else 'it'}",)
+
+
+def _thumbnails(findings: list[Finding], images: dict[str, ImageInfo]) -> tuple[tuple[str, str], ...]:
+    """Small copies of the images a logo finding compares, for the HTML report (it loads nothing by URL)."""
+    shown: dict[str, str] = {}
+    for finding in findings:
+        if finding.field != "logo":
+            continue
+        for url in (finding.expected, finding.actual):
+            info = images.get(url or "")
+            if info is not None and info.thumbnail:
+                shown[info.url] = info.thumbnail
+    return tuple(shown.items())
 
 
 @contextmanager

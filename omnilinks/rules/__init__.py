@@ -3,7 +3,7 @@ rules with `rule(...)` (stable ids in rules.base.RULES) and exposes `check(ctx)`
 from __future__ import annotations
 
 from omnilinks.models import Finding
-from omnilinks.rules import brand, channel_facts, crossref, links, nap, schema
+from omnilinks.rules import brand, channel_facts, crossref, links, logo, nap, previews, schema
 from omnilinks.rules.base import Check, Context
 
 CHECKS: tuple[Check, ...] = (
@@ -13,6 +13,8 @@ CHECKS: tuple[Check, ...] = (
     nap.check,
     schema.check,
     brand.check,
+    previews.check,
+    logo.check,
 )
 
 
