@@ -153,7 +153,7 @@ class ImageInfo:
     format: str | None = None  # PNG, JPEG, WEBP… as Pillow names it; SVG when served as SVG
     error: str | None = None  # it was looked for and is broken: missing file, HTTP 404, not an image, too large
     skipped: str | None = None  # not read on purpose (offline), so nothing is known
-    phash: int | None = None  # 63-bit perceptual hash of the central disc (omnilinks.images.phash)
+    fingerprint: str | None = None  # hex of the central disc's grey pixels (omnilinks.images.likeness)
     colour: tuple[int, int, int] | None = None  # mean colour of the central disc
     thumbnail: str | None = None  # a small PNG as a data: URI, for the HTML report
 

@@ -27,7 +27,7 @@ def read_image(url: str, data: bytes, content_type: str = "") -> ImageInfo:
     """The image's facts, or ImageInfo.error saying in plain words why it is not one."""
     from PIL import Image, UnidentifiedImageError
 
-    from omnilinks.images.phash import fingerprint, on_white
+    from omnilinks.images.likeness import fingerprint, on_white
 
     if not data:
         return ImageInfo(url, error="the file is empty")
@@ -46,11 +46,13 @@ def read_image(url: str, data: bytes, content_type: str = "") -> ImageInfo:
             thumb = _thumbnail(on_white(image))
     except UnidentifiedImageError:
         return ImageInfo(url, error=f"not an image ({content_type or 'unknown format'})")
+    except Image.DecompressionBombError:  # Pillow's own limit, hit in the header before ours
+        return ImageInfo(url, error=f"claims more than {MAX_PIXELS:,} pixels: a decompression bomb (not decoded)")
     # A hostile or damaged file can raise almost anything from a decoder (OSError, ValueError,
     # SyntaxError, struct.error, EOFError, DecompressionBombError…): every one means "unreadable".
     except Exception as exc:  # noqa: BLE001
         return ImageInfo(url, error=f"the image cannot be decoded ({type(exc).__name__})")
-    return ImageInfo(url, width, height, fmt, phash=print_.bits, colour=print_.colour, thumbnail=thumb)
+    return ImageInfo(url, width, height, fmt, fingerprint=print_.hex(), colour=print_.colour, thumbnail=thumb)
 
 
 def _thumbnail(image: Any) -> str:
@@ -62,7 +64,7 @@ def _thumbnail(image: Any) -> str:
 
 
 def to_cache(info: ImageInfo) -> dict[str, Any]:
-    return {"width": info.width, "height": info.height, "format": info.format, "phash": info.phash,
+    return {"width": info.width, "height": info.height, "format": info.format, "fingerprint": info.fingerprint,
             "colour": list(info.colour) if info.colour else None, "thumbnail": info.thumbnail}
 
 
@@ -71,7 +73,7 @@ def from_cache(url: str, row: dict[str, Any]) -> ImageInfo | None:
     try:
         colour = row.get("colour")
         return ImageInfo(url, int(row["width"]), int(row["height"]), str(row["format"]),
-                         phash=int(row["phash"]) if row.get("phash") is not None else None,
+                         fingerprint=str(bytes.fromhex(row["fingerprint"]).hex()) if row.get("fingerprint") else None,
                          colour=(int(colour[0]), int(colour[1]), int(colour[2])) if colour else None,
                          thumbnail=str(row["thumbnail"]) if row.get("thumbnail") else None)
     except (KeyError, TypeError, ValueError, IndexError):

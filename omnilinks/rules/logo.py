@@ -1,6 +1,6 @@
 """Category `brand`, field `logo`: one face on every channel. Each channel's
-profile picture is compared with the site's logo by perceptual hash
-(omnilinks.images.phash), so a resized, recompressed or round-cropped copy of
+profile picture is compared with the site's logo by a perceptual fingerprint
+(omnilinks.images.likeness), so a resized, recompressed or round-cropped copy of
 the logo matches and another picture does not. The avatar matches when it
 looks like any of the site's own pictures of its logo (JSON-LD logo, home page
 icons, home page og:image); the finding names the first as the reference."""
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from omnilinks.channels.base import label
 from omnilinks.channels.sitelinks import channel_location, link_index
 from omnilinks.images.collect import home_page, logo_candidates
-from omnilinks.images.phash import Fingerprint, same_face
+from omnilinks.images.likeness import Fingerprint, same_face
 from omnilinks.models import Finding, ImageInfo
 from omnilinks.rules.base import Context, rule
 
@@ -53,8 +53,8 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _hashed(info: ImageInfo) -> bool:
-    return info.readable and info.phash is not None and info.colour is not None
+    return info.readable and info.fingerprint is not None and info.colour is not None
 
 
 def _print(info: ImageInfo) -> Fingerprint:
-    return Fingerprint(info.phash or 0, info.colour or (0, 0, 0))
+    return Fingerprint(bytes.fromhex(info.fingerprint or ""), info.colour or (0, 0, 0))
