@@ -131,9 +131,9 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
-    # Images of a live site are its own pages' files: read whenever its pages are.
-    images = probe_images(image_urls(pages, identity, profiles, site), site, client,
-                          network or (is_url(target) and not config.check.offline))
+    # Avatars belong to the channel checks and preview images to the pages: downloaded
+    # whenever channels are visited (not offline), even when external links are not checked.
+    images = probe_images(image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
     ctx = replace(ctx, link_results=link_results, profiles=profiles, images=images)
     findings = _filter(config, run_rules(ctx))
     progress.done()

@@ -110,7 +110,7 @@ def _missing(spec: Rule, lacking: list[Page], total: int, tag: str, snippet: str
         return
     locations = [p.location for p in lacking]
     yield spec.finding(
-        f"{len(lacking)} of {_plural(total)} have no {tag} ({where(locations)})",
+        f"{len(lacking)} of {_plural(total)} {'has' if len(lacking) == 1 else 'have'} no {tag} ({where(locations)})",
         locations[0], field=tag, actual=f"{_plural(len(lacking))} without {tag}", related=tuple(locations[1:]),
         fix=f"Add {snippet} to the <head> of the shared page template, so every page has it.")
 

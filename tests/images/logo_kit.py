@@ -41,6 +41,16 @@ def letter_logo(size: int = 512, ink: tuple[int, int, int] = (20, 40, 140)) -> I
     return image
 
 
+def photo_like(size: int = 512) -> Image.Image:
+    """A storefront-ish photo: a gradient sky, a dark door, no logo."""
+    image = Image.new("RGB", (size, size))
+    draw = ImageDraw.Draw(image)
+    for y in range(size):
+        draw.line((0, y, size, y), fill=(90 + y * 100 // size, 140, 200 - y * 120 // size))
+    draw.rectangle((size * 0.4, size * 0.45, size * 0.6, size), fill=(40, 25, 15))
+    return image
+
+
 def round_avatar(image: Image.Image, corner: tuple[int, int, int, int] = (255, 255, 255, 255)) -> Image.Image:
     """What a platform shows: the square cut to a circle, corners painted (or transparent)."""
     size = image.size

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from logo_kit import cup_logo, decoded, encoded, leaf_logo, letter_logo, round_avatar
+from logo_kit import cup_logo, decoded, encoded, leaf_logo, letter_logo, photo_like, round_avatar
 from PIL import Image, ImageDraw
 
 from omnilinks.images.likeness import SAME_CORRELATION, colour_distance, correlation, fingerprint, same_face
@@ -26,16 +26,6 @@ def stripes_logo(size: int = 512) -> Image.Image:
     draw = ImageDraw.Draw(image)
     for i in range(0, size, size // 8):
         draw.rectangle((i, 0, i + size // 16, size), fill=(10, 10, 10))
-    return image
-
-
-def photo_like(size: int = 512) -> Image.Image:
-    """A storefront-ish photo: a gradient sky, a dark door, no logo."""
-    image = Image.new("RGB", (size, size))
-    draw = ImageDraw.Draw(image)
-    for y in range(size):
-        draw.line((0, y, size, y), fill=(90 + y * 100 // size, 140, 200 - y * 120 // size))
-    draw.rectangle((size * 0.4, size * 0.45, size * 0.6, size), fill=(40, 25, 15))
     return image
 
 
