@@ -77,8 +77,7 @@ def test_live_preview_images_are_fetched_measured_and_guarded(server: str) -> No
     assert not [f for f in report.findings if f.target == server + "/share.jpg"]
 
 
-def test_live_offline_downloads_no_image(server: str, tmp_path: Path) -> None:
-    """Offline, a live target is not even crawled beyond what offline allows; no image request is made."""
+def test_offline_an_external_image_is_not_downloaded(tmp_path: Path) -> None:
     report = omnilinks.check(str(_one_page(tmp_path, "https://cdn.example/share.jpg")), offline=True, use_cache=False)
     assert not [f for f in report.findings if f.rule.startswith("brand-preview-image")]
     assert any("not downloaded (offline" in n for n in report.notes)
