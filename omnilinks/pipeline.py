@@ -133,7 +133,7 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
     # Avatars belong to the channel checks and preview images to the pages: downloaded
     # whenever channels are visited (not offline), even when external links are not checked.
-    images = probe_images(image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
+    images = probe_images(*image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
     ctx = replace(ctx, link_results=link_results, profiles=profiles, images=images)
     findings = _filter(config, run_rules(ctx))
     progress.done()

@@ -18,6 +18,7 @@ from omnilinks.models import Fact, Identity, ImageInfo, Page, Profile
 CACHE_PREFIX = "image:v1:"
 ICON_RELS = ("apple-touch-icon", "apple-touch-icon-precomposed", "icon")
 SKIPPED_OFFLINE = "offline: not downloaded"
+MAX_DOWNLOADED_PREVIEWS = 500
 
 
 def preview_fact(page: Page) -> Fact | None:
@@ -42,33 +43,49 @@ def logo_candidates(identity: Identity, home: Page | None) -> list[str]:
     return list(dict.fromkeys(u for u in urls if u.startswith(("http://", "https://"))))
 
 
-def image_urls(pages: Iterable[Page], identity: Identity, profiles: Iterable[Profile], site: Any) -> list[str]:
+def image_urls(pages: Iterable[Page], identity: Identity, profiles: Iterable[Profile],
+               site: Any) -> tuple[list[str], list[str]]:
+    """(share-preview images, pictures compared as faces: the site's logos and the channels' avatars)."""
     pages = tuple(pages)
-    urls = [str(f.value) for f in map(preview_fact, pages) if f is not None]
-    urls += logo_candidates(identity, home_page(pages, site))
-    urls += [p.avatar for p in profiles if p.avatar]
-    return list(dict.fromkeys(urls))
+    faces = logo_candidates(identity, home_page(pages, site)) + [p.avatar for p in profiles if p.avatar]
+    previews = [str(f.value) for f in map(preview_fact, pages) if f is not None]
+    return list(dict.fromkeys(previews)), list(dict.fromkeys(faces))
 
 
-def probe_images(urls: Iterable[str], site: Any, client: HttpClient, network: bool) -> dict[str, ImageInfo]:
-    """Every image read at most once, concurrently through the client's pool."""
-    urls = list(dict.fromkeys(urls))
-    if not urls:
+def probe_images(previews: Iterable[str], faces: Iterable[str], site: Any, client: HttpClient,
+                 network: bool) -> dict[str, ImageInfo]:
+    """Every image read at most once, concurrently through the client's pool. A site with a picture
+    per article can name thousands of preview images: beyond MAX_DOWNLOADED_PREVIEWS they are not
+    downloaded (files of a checked folder are always read: that costs a header read each)."""
+    faces = list(dict.fromkeys(faces))
+    compared = set(faces)
+    previews = [u for u in dict.fromkeys(previews) if u not in compared]
+    jobs = [(u, True, network) for u in faces]
+    downloads = 0
+    for url in previews:
+        local = getattr(site, "folder", None) is not None and site.is_internal(url)
+        downloads += 0 if local else 1
+        jobs.append((url, False, network and (local or downloads <= MAX_DOWNLOADED_PREVIEWS)))
+    if not jobs:
         return {}
 
-    def probe(url: str) -> ImageInfo:
-        return probe_image(url, site, client, network)
+    def probe(job: tuple[str, bool, bool]) -> ImageInfo:
+        url, compare, allowed = job
+        info = probe_image(url, site, client, allowed, compare)
+        if not allowed and network and info.skipped:
+            return ImageInfo(url, skipped=f"not downloaded: more than {MAX_DOWNLOADED_PREVIEWS} preview images")
+        return info
 
-    return dict(client.map(probe, urls))
+    return {job[0]: info for job, info in client.map(probe, jobs)}
 
 
-def probe_image(url: str, site: Any, client: HttpClient, network: bool) -> ImageInfo:
+def probe_image(url: str, site: Any, client: HttpClient, network: bool, compare: bool = True) -> ImageInfo:
     folder = getattr(site, "folder", None)
     if folder is not None and site.is_internal(url):
-        return _from_folder(url, folder)
+        return _from_folder(url, folder, compare)
     if not network:
         return ImageInfo(url, skipped=SKIPPED_OFFLINE)
-    key = CACHE_PREFIX + url
+    key = f"{CACHE_PREFIX}{'face' if compare else 'size'}:{url}"
     if client.cache is not None:
         row = client.cache.get(key)
         cached = from_cache(url, row) if row else None
@@ -81,13 +98,13 @@ def probe_image(url: str, site: Any, client: HttpClient, network: bool) -> Image
         return ImageInfo(url, error=f"larger than {MAX_BYTES // (1024 * 1024)} MB (not read)")
     if not response.ok:
         return ImageInfo(url, error=response.describe())
-    info = read_image(url, response.body, response.content_type)
+    info = read_image(url, response.body, response.content_type, compare)
     if client.cache is not None and info.readable:
         client.cache.put(key, to_cache(info))
     return info
 
 
-def _from_folder(url: str, folder: Any) -> ImageInfo:
+def _from_folder(url: str, folder: Any, compare: bool) -> ImageInfo:
     relative = folder.file_for(url)
     if relative is None:
         return ImageInfo(url, error="no file in the site folder serves this URL")
@@ -101,4 +118,4 @@ def _from_folder(url: str, folder: Any) -> ImageInfo:
         data = path.read_bytes()
     except OSError as exc:
         return ImageInfo(url, error=f"{relative} cannot be read ({exc.strerror or type(exc).__name__})")
-    return read_image(url, data, mimetypes.guess_type(relative)[0] or "")
+    return read_image(url, data, mimetypes.guess_type(relative)[0] or "", compare)

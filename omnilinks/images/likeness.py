@@ -7,7 +7,7 @@ the ~750 pixels inside the disc are its fingerprint. Two fingerprints are the
 same face when their pixels correlate (Pearson, so brightness and contrast
 shifts from recompression do not matter) and the disc's mean colour agrees.
 
-Why not a 64-bit pHash (imagehash): its bits are signs of DCT coefficients
+Why not a 64-bit pHash like imagehash's: its bits are signs of DCT coefficients
 against their median, and on smooth or finely patterned images most
 coefficients sit near the median, so resizing alone flipped 10–26 of 63 bits
 in our tests (a photo-like gradient, a striped mark), beyond any threshold

@@ -23,8 +23,11 @@ def looks_like_svg(data: bytes) -> bool:
     return head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head) or b"<svg" in head[:300]
 
 
-def read_image(url: str, data: bytes, content_type: str = "") -> ImageInfo:
-    """The image's facts, or ImageInfo.error saying in plain words why it is not one."""
+def read_image(url: str, data: bytes, content_type: str = "", compare: bool = True) -> ImageInfo:
+    """The image's facts, or ImageInfo.error saying in plain words why it is not one.
+
+    Only a picture that is compared (a logo, an avatar) is decoded, fingerprinted and
+    thumbnailed; a share-preview image needs only its size, which the header gives."""
     from PIL import Image, UnidentifiedImageError
 
     from omnilinks.images.likeness import fingerprint, on_white
@@ -34,16 +37,19 @@ def read_image(url: str, data: bytes, content_type: str = "") -> ImageInfo:
     if "svg" in content_type or looks_like_svg(data):
         return ImageInfo(url, format="SVG", error="an SVG image, which Facebook, WhatsApp, LinkedIn and X do not show")
     try:
-        with _DECODING, Image.open(io.BytesIO(data)) as image:  # reads the header only
+        with Image.open(io.BytesIO(data)) as image:  # reads the header only
             width, height = image.size
             fmt = image.format
             if width * height > MAX_PIXELS:
                 return ImageInfo(url, width, height, fmt,
                                  error=f"{width}×{height} pixels: more than {MAX_PIXELS:,} (not decoded)")
-            image.draft("RGB", (HASH_SIDE, HASH_SIDE))  # JPEG only: decode at 1/2…1/8 scale
-            image.load()
-            print_ = fingerprint(image)
-            thumb = _thumbnail(on_white(image))
+            if not compare:
+                return ImageInfo(url, width, height, fmt)
+            with _DECODING:
+                image.draft("RGB", (HASH_SIDE, HASH_SIDE))  # JPEG only: decode at 1/2…1/8 scale
+                image.load()
+                print_ = fingerprint(image)
+                thumb = _thumbnail(on_white(image))
     except UnidentifiedImageError:
         return ImageInfo(url, error=f"not an image ({content_type or 'unknown format'})")
     except Image.DecompressionBombError:  # Pillow's own limit, hit in the header before ours

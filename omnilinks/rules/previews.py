@@ -19,6 +19,7 @@ MIN_SIDE = 200  # Facebook ignores a smaller og:image; WhatsApp shows none
 LARGE = (1200, 630)  # the 1.91:1 large card every platform crops to
 LARGE_MIN = (600, 315)  # below this Facebook and LinkedIn show a small square thumbnail instead
 RATIO_RANGE = (1.6, 2.2)  # a shape the large card shows without cutting much off
+SHARE_FORMATS = frozenset({"JPEG", "PNG", "GIF", "WEBP"})  # what Facebook, WhatsApp, LinkedIn and X all show
 
 TITLE_MISSING = rule(
     "brand-preview-title-missing", "brand", "notice", "Pages without og:title",
@@ -131,9 +132,11 @@ def _images(ctx: Context, pages: list[tuple[Page, object]]) -> Iterator[Finding]
 def _image_finding(info: ImageInfo, locations: list[Location]) -> Finding | None:
     used = f"({_plural(len(locations))}: {where(locations)})"
     common = {"target": info.url, "field": "og:image", "related": tuple(locations[1:])}
-    if info.error:
+    error = info.error or (None if info.format in SHARE_FORMATS else
+                           f"the {info.format} format, which share previews do not show (use JPEG or PNG)")
+    if error:
         return IMAGE_BROKEN.finding(
-            f"og:image {info.url} cannot be shown: {info.error} {used}", locations[0], actual=info.error,
+            f"og:image {info.url} cannot be shown: {error} {used}", locations[0], actual=error,
             fix=f"Publish a 1200×630 JPEG or PNG at {info.url}, or point og:image at one that exists.", **common)
     width, height = info.width or 0, info.height or 0
     size = f"{width}×{height}"

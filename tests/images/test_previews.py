@@ -122,3 +122,26 @@ def test_offline_an_external_preview_image_is_a_note_not_a_finding(tmp_path: Pat
     report = omnilinks.check(str(root), offline=True, use_cache=False)
     assert not [f for f in report.findings if f.rule.startswith("brand-preview-image")]
     assert any("1 image was not downloaded (offline" in note for note in report.notes)
+
+
+def test_a_favicon_format_is_no_share_image(tmp_path: Path) -> None:
+    root = _site(tmp_path, {"": good("", "Kopi Senja").replace("/img/share.jpg", "/favicon.ico")})
+    Image.new("RGB", (256, 256), (200, 100, 50)).save(root / "favicon.ico", sizes=[(256, 256)])
+    assert _previews(root) == [("brand-preview-image-broken", "index.html",
+                                "the ICO format, which share previews do not show (use JPEG or PNG)")]
+
+
+def test_many_distinct_preview_images_online_are_capped(monkeypatch) -> None:
+    import responses
+
+    from omnilinks.fetch import HttpClient
+    from omnilinks.images import collect
+
+    monkeypatch.setattr(collect, "MAX_DOWNLOADED_PREVIEWS", 3)
+    urls = [f"https://cdn.example/p{i}.jpg" for i in range(5)]
+    with responses.RequestsMock() as mock:
+        for url in urls[:3]:
+            mock.add(responses.GET, url, body=encoded(Image.new("RGB", (1200, 630)), "JPEG"), content_type="image/jpeg")
+        infos = collect.probe_images(urls, [], None, HttpClient(), network=True)
+    assert [infos[u].width for u in urls[:3]] == [1200] * 3
+    assert all(infos[u].skipped == "not downloaded: more than 3 preview images" for u in urls[3:])
