@@ -78,6 +78,25 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not pages:
         return
     meta = {p.url: dict(p.meta) for p in pages}
+    if business_site(ctx):
+        yield from _missing_tags(ctx, pages, meta)
+    with_image = {p.url: preview_fact(p) for p in pages}
+    yield from _images(ctx, [(p, f) for p in pages if (f := with_image[p.url]) is not None])
+    for page in pages:
+        finding = _og_url(ctx, page, meta[page.url])
+        if finding is not None:
+            yield finding
+
+
+def business_site(ctx: Context) -> bool:
+    """Missing previews are a business's problem (its customers share its pages on WhatsApp);
+    a documentation or project site with no contact facts and no channels is not asked for them.
+    Tags that are there are checked on every site."""
+    identity = ctx.identity
+    return bool(identity.phone or identity.whatsapp or identity.email or identity.address or ctx.profiles)
+
+
+def _missing_tags(ctx: Context, pages: list[Page], meta: dict[str, dict[str, str]]) -> Iterator[Finding]:
     yield from _missing(TITLE_MISSING, [p for p in pages if not meta[p.url].get("og:title")], len(pages),
                         "og:title", '<meta property="og:title" content="<the page title>">')
     with_image = {p.url: preview_fact(p) for p in pages}
@@ -88,11 +107,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     brand = ctx.identity.name or "<the brand name>"
     yield from _missing(SITE_NAME_MISSING, [p for p in pages if not meta[p.url].get("og:site_name")], len(pages),
                         "og:site_name", f'<meta property="og:site_name" content="{brand}">')
-    yield from _images(ctx, [(p, f) for p in pages if (f := with_image[p.url]) is not None])
-    for page in pages:
-        finding = _og_url(ctx, page, meta[page.url])
-        if finding is not None:
-            yield finding
 
 
 def shared_pages(ctx: Context) -> list[Page]:

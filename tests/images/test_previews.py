@@ -145,3 +145,13 @@ def test_many_distinct_preview_images_online_are_capped(monkeypatch) -> None:
         infos = collect.probe_images(urls, [], None, HttpClient(), network=True)
     assert [infos[u].width for u in urls[:3]] == [1200] * 3
     assert all(infos[u].skipped == "not downloaded: more than 3 preview images" for u in urls[3:])
+
+
+def test_a_site_with_no_contact_facts_or_channels_is_not_asked_for_previews(tmp_path: Path) -> None:
+    """A documentation site: no tags asked for, but the tags it has are still checked."""
+    (tmp_path / "index.html").write_text("<html><head><title>Docs</title></head><body>API</body></html>")
+    (tmp_path / "guide.html").write_text("<html><head><title>Guide</title>"
+                                         "<meta property='og:image' content='/missing.png'></head><body>x</body></html>")
+    report = omnilinks.check(str(tmp_path), offline=True, use_cache=False)
+    assert sorted(f.rule for f in report.findings if f.rule.startswith("brand-preview-")) == \
+        ["brand-preview-image-broken"]
