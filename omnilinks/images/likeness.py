@@ -59,7 +59,7 @@ def correlation(a: bytes, b: bytes) -> float:
     spread = math.sqrt(sum(x * x for x in da) * sum(y * y for y in db))
     if spread == 0:
         return 1.0 if not any(da) and not any(db) else 0.0  # two flat discs are alike only in colour
-    return sum(x * y for x, y in zip(da, db)) / spread
+    return sum(x * y for x, y in zip(da, db, strict=True)) / spread
 
 
 def colour_distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
