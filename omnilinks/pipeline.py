@@ -24,7 +24,7 @@ from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
-from omnilinks.images.collect import image_urls, probe_images
+from omnilinks.images.collect import comparison_notes, image_urls, probe_images
 from omnilinks.models import Finding, ImageInfo, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
@@ -138,7 +138,8 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     findings = _filter(config, run_rules(ctx))
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
-    notes = _run_notes(client, site, complete) + _image_notes(images)
+    notes = _run_notes(client, site, complete) + _image_notes(images) \
+        + comparison_notes(pages, identity, profiles, site, images)
     return Report(target=target, findings=tuple(sorted(findings, key=Finding.sort_key)), channels=profiles,
                   identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
                   complete=complete, config_path=config.path,

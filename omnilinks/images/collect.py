@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from omnilinks.fetch.client import HttpClient
+from omnilinks.images.likeness import MIN_SIDE
 from omnilinks.images.probe import MAX_BYTES, from_cache, read_image, to_cache
 from omnilinks.models import Fact, Identity, ImageInfo, Page, Profile
 
@@ -50,6 +51,28 @@ def image_urls(pages: Iterable[Page], identity: Identity, profiles: Iterable[Pro
     faces = logo_candidates(identity, home_page(pages, site)) + [p.avatar for p in profiles if p.avatar]
     previews = [str(f.value) for f in map(preview_fact, pages) if f is not None]
     return list(dict.fromkeys(previews)), list(dict.fromkeys(faces))
+
+
+def comparison_notes(pages: Iterable[Page], identity: Identity, profiles: Iterable[Profile], site: Any,
+                     images: dict[str, ImageInfo]) -> tuple[str, ...]:
+    """What kept a channel's picture from being compared with the logo: said, never judged."""
+    from omnilinks.channels.base import label
+
+    with_avatar = [p for p in profiles if p.avatar and p.status != "unreachable"]
+    if not with_avatar:
+        return ()
+    logos = [images[u] for u in logo_candidates(identity, home_page(tuple(pages), site)) if u in images]
+    if not any(info.readable and min(info.width or 0, info.height or 0) >= MIN_SIDE for info in logos):
+        why = "; ".join(f"{i.url}: {i.error or i.skipped or f'{i.width}×{i.height} pixels, too small to compare'}"
+                        for i in logos) or "no JSON-LD logo, icon or og:image"
+        return (f"the site shows no logo that could be read ({why}): channel pictures were not compared with it",)
+    notes = []
+    for profile in with_avatar:
+        info = images.get(profile.avatar or "")
+        if info is not None and info.error:
+            notes.append(f"the {label(profile.platform)} picture {info.url} could not be read ({info.error}): "
+                         "not compared with the site's logo")
+    return tuple(notes)
 
 
 def probe_images(previews: Iterable[str], faces: Iterable[str], site: Any, client: HttpClient,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # Pillow is imported only when an image is read
 SIZE = 32
 DISC = 0.47  # radius of the compared disc, as a share of the side: inside the round crop's edge
 SAME_CORRELATION = 0.85  # copies of one logo: ≥ 0.99 measured; different logos: ≤ 0.65
+MIN_SIDE = 48  # pixels: a 16-pixel favicon blown up to compare says nothing
 SAME_COLOUR = 60.0  # RGB distance of the disc's mean colours above which two pictures are told apart
 
 

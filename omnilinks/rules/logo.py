@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from omnilinks.channels.base import label
 from omnilinks.channels.sitelinks import channel_location, link_index
 from omnilinks.images.collect import home_page, logo_candidates
-from omnilinks.images.likeness import Fingerprint, same_face
+from omnilinks.images.likeness import MIN_SIDE, Fingerprint, same_face
 from omnilinks.models import Finding, ImageInfo
 from omnilinks.rules.base import Context, rule
 
@@ -53,7 +53,9 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _hashed(info: ImageInfo) -> bool:
-    return info.readable and info.fingerprint is not None and info.colour is not None
+    """Read, fingerprinted, and big enough to judge: a 16-pixel favicon blown up to compare says nothing."""
+    return info.readable and info.fingerprint is not None and info.colour is not None \
+        and min(info.width or 0, info.height or 0) >= MIN_SIDE
 
 
 def _print(info: ImageInfo) -> Fingerprint:
