@@ -58,7 +58,7 @@ class MastodonAdapter:
                 if field.get("verified_at") and reaches_site(href, ctx.site_url):
                     confirmed.append(href)
         links += [h for h in _hrefs(str(account.get("note") or "")) if h not in links]
-        profile = replace(profile, name=account.get("display_name") or None, links=tuple(links))
+        profile = replace(profile, name=account.get("display_name") or None, links=tuple(links), avatar=_avatar(account))
         own = [u for u in links if reaches_site(u, ctx.site_url)] or [u for u in links if not _is_mention(u, host)]
         profile = apply_verdict(profile, judge_links(own, ctx, "the Mastodon profile"))
         if confirmed:
@@ -69,6 +69,12 @@ class MastodonAdapter:
         else:
             profile = replace(profile, fix=f"Add {ctx.site_url} to the profile's fields (Edit profile → Extra fields).")
         return profile
+
+
+def _avatar(account: dict) -> str | None:
+    """The still picture (an animated one's first frame is what compares); none for the server's default."""
+    url = str(account.get("avatar_static") or account.get("avatar") or "")
+    return url if url.startswith("https://") and not url.endswith("/missing.png") else None
 
 
 def _hrefs(fragment: str) -> list[str]:

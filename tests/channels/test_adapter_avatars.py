@@ -100,3 +100,21 @@ def test_a_shop_picture_prefers_the_store_entitys_logo(actx, platform_page) -> N
             b'"logo": "https://images.tokopedia.net/img/cache/215-square/shops-1/kopisenja.jpg"}</script></head>'
     profile = _fetch(TOKOPEDIA, "https://www.tokopedia.com/kopisenja", actx(), page.replace(b"</head>", store, 1))
     assert profile.avatar == "https://images.tokopedia.net/img/cache/215-square/shops-1/kopisenja.jpg"
+
+
+def test_mastodon_takes_the_still_avatar_but_not_the_servers_default(actx, platform_page) -> None:
+    from omnilinks.channels.mastodon import ADAPTER as MASTODON
+
+    account = json.loads(platform_page("mastodon/account.json"))
+    ref = MASTODON.parse("https://social.kopi.example/@kopisenja", any_server=True)
+    for fields, expected in (
+        ({"avatar": "https://files.kopi.example/accounts/avatars/1/original/a.gif",
+          "avatar_static": "https://files.kopi.example/accounts/avatars/1/static/a.png"},
+         "https://files.kopi.example/accounts/avatars/1/static/a.png"),
+        ({"avatar": "https://social.kopi.example/avatars/original/missing.png",
+          "avatar_static": "https://social.kopi.example/avatars/original/missing.png"}, None),
+    ):
+        with responses.RequestsMock() as mock:
+            mock.add(responses.GET, "https://social.kopi.example/api/v1/accounts/lookup",
+                     json=account | fields, content_type="application/json")
+            assert MASTODON.fetch(ref, actx()).avatar == expected
