@@ -115,7 +115,7 @@ def probe_image(url: str, site: Any, client: HttpClient, network: bool, compare:
         if cached is not None:
             return cached
     response = client.get(url, max_body=MAX_BYTES)
-    if response.error == "deadline":
+    if response.error in ("deadline", "not_recorded"):  # not asked (a replay-only run): nothing is known
         return ImageInfo(url, skipped=response.describe())
     if response.error == "too_large":
         return ImageInfo(url, error=f"larger than {MAX_BYTES // (1024 * 1024)} MB (not read)")

@@ -158,3 +158,11 @@ def test_a_readable_image_is_cached_between_runs(tmp_path: Path) -> None:
     with responses.RequestsMock():  # nothing registered: a request would fail the test
         again = probe_image("https://cdn.example/logo.png", _Site(None), HttpClient(cache=ResultCache(tmp_path)), True)
     assert again == first
+
+
+def test_a_replay_only_run_does_not_call_an_unrecorded_image_broken() -> None:
+    from omnilinks.fetch.replay import ReplayAdapter
+
+    client = HttpClient(HttpOptions(retries=0), transport=ReplayAdapter({}, None, label="demo recording"))
+    info = probe_image("https://cdn.example/share.jpg", _Site(None), client, network=True)
+    assert info.error is None and info.skipped and not info.readable
