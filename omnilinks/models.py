@@ -126,6 +126,7 @@ class Profile:
     declared: bool = True
     config_line: int | None = None
     fix: str | None = None
+    avatar: str | None = None  # the profile picture's URL, compared with the site's logo
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,7 +139,27 @@ class Profile:
             "name": self.name,
             "evidence": self.evidence,
             "declared": self.declared,
+            "avatar": self.avatar,
         }
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What one image (a preview image, the logo, an avatar) turned out to be, or why it could not be read."""
+
+    url: str
+    width: int | None = None
+    height: int | None = None
+    format: str | None = None  # PNG, JPEG, WEBP… as Pillow names it; SVG when served as SVG
+    error: str | None = None  # it was looked for and is broken: missing file, HTTP 404, not an image, too large
+    skipped: str | None = None  # not read on purpose (offline), so nothing is known
+    fingerprint: str | None = None  # hex of the central disc's grey pixels (omnilinks.images.likeness)
+    colour: tuple[int, int, int] | None = None  # mean colour of the central disc
+    thumbnail: str | None = None  # a small PNG as a data: URI, for the HTML report
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None and self.skipped is None and self.width is not None
 
 
 @dataclass(frozen=True)
@@ -207,6 +228,7 @@ class Report:
     root: str | None = None  # folder checked, for paths relative to the repository
     notes: tuple[str, ...] = ()  # what the user should know about the run itself (cache rebuilt, crawl cut short)
     baseline: BaselineDiff | None = None
+    thumbnails: tuple[tuple[str, str], ...] = ()  # (image URL, data: URI) of images findings compare; not in JSON
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "notice": 0}

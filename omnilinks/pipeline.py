@@ -26,7 +26,8 @@ from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
-from omnilinks.models import Finding, Page, Report
+from omnilinks.images.collect import comparison_notes, image_urls, probe_images
+from omnilinks.models import Finding, ImageInfo, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.attribution import landing_urls
@@ -152,7 +153,10 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
     link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
-    ctx = replace(ctx, profiles=profiles)
+    # Avatars belong to the channel checks and preview images to the pages: downloaded
+    # whenever channels are visited (not offline), even when external links are not checked.
+    images = probe_images(*image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
+    ctx = replace(ctx, profiles=profiles, images=images)
     if network:
         link_results |= _check_landings(ctx, client, link_results)
     ctx = replace(ctx, link_results=link_results)
@@ -160,11 +164,35 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     profiles = settle_channels(profiles, findings)  # the fact rules ran after the adapters: the status is final only now
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
-    notes = _run_notes(client, site, complete)
+    notes = _run_notes(client, site, complete) + _image_notes(images) \
+        + comparison_notes(pages, identity, profiles, site, images)
     return Report(target=target, findings=tuple(sorted(findings, key=Finding.sort_key)), channels=profiles,
                   identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
                   complete=complete, config_path=config.path,
-                  root=str(site.folder.root) if site.folder is not None else None, notes=notes)
+                  root=str(site.folder.root) if site.folder is not None else None, notes=notes,
+                  thumbnails=_thumbnails(findings, images))
+
+
+def _image_notes(images: dict[str, ImageInfo]) -> tuple[str, ...]:
+    skipped = sorted(url for url, info in images.items() if info.skipped)
+    if not skipped:
+        return ()
+    return (f"{len(skipped)} image{'s were' if len(skipped) != 1 else ' was'} not downloaded ({images[skipped[0]].skipped}): "
+            "share-preview image sizes and the logo comparison with channel pictures were not checked for "
+            f"{'them' if len(skipped) != 1 else 'it'}",)
+
+
+def _thumbnails(findings: list[Finding], images: dict[str, ImageInfo]) -> tuple[tuple[str, str], ...]:
+    """Small copies of the images a logo finding compares, for the HTML report (it loads nothing by URL)."""
+    shown: dict[str, str] = {}
+    for finding in findings:
+        if finding.field != "logo":
+            continue
+        for url in (finding.expected, finding.actual):
+            info = images.get(url or "")
+            if info is not None and info.thumbnail:
+                shown[info.url] = info.thumbnail
+    return tuple(shown.items())
 
 
 @contextmanager

@@ -46,7 +46,7 @@ class FacebookAdapter:
         profile, _, text = walled_fetch(
             ref, ctx, "Facebook shows page details only to logged-in visitors", GONE)
         title = og_title(text)
-        return with_name(profile, None if title in (None, "Facebook", "Log in to Facebook", "Masuk ke Facebook") else title)
+        return with_name(profile, None if title in (None, "Facebook", "Log in to Facebook", "Masuk ke Facebook") else title, text)
 
 
 ADAPTER = FacebookAdapter()

@@ -31,7 +31,7 @@ class InstagramAdapter:
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
         profile, _, text = walled_fetch(
             ref, ctx, "Instagram does not show the bio link to logged-out visitors", GONE)
-        return with_name(profile, name_before_handle(og_title(text)))
+        return with_name(profile, name_before_handle(og_title(text)), text)
 
 
 ADAPTER = InstagramAdapter()

@@ -13,6 +13,7 @@ from omnilinks.channels.verdict import (
     fetch_page,
     judge_links,
     page_text,
+    picture_of,
 )
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import address_text, jsonld_types
@@ -49,7 +50,7 @@ class LinkedInAdapter:
         same_as = entity.get("sameAs") or []
         links = [str(u) for u in (same_as if isinstance(same_as, list) else [same_as]) if u]
         profile = replace(profile, name=str(entity.get("name") or "") or None, address=address_text(entity.get("address")),
-                          links=tuple(links))
+                          links=tuple(links), avatar=picture_of(page))
         profile = apply_verdict(profile, judge_links(links, ctx, "the LinkedIn page"))
         if not profile.links_back:
             profile = replace(profile, fix=f"Set the page's Website (Edit page → Page info) to {ctx.site_url}.")

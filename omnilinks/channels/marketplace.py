@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef, label
-from omnilinks.channels.verdict import base_profile, fetch_page, page_text
+from omnilinks.channels.verdict import base_profile, fetch_page, page_text, picture_of
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import jsonld_types
 from omnilinks.models import Profile
@@ -33,7 +33,7 @@ def store_fetch(ref: ChannelRef, ctx: AdapterContext, read: NameReader, gone_mar
         return replace(profile, status="unverifiable",
                        reason="the page did not show the store (an anti-bot or script-only page)",
                        fix=f"Open {ref.url} in a browser and check the store name; record it under facts: in omnilinks.yml.")
-    profile = replace(profile, name=name, address=city)
+    profile = replace(profile, name=name, address=city, avatar=picture_of(parse_page(text, ref.url), STORE_TYPES))
     brand = ctx.identity.name
     if not brand:
         return replace(profile, status="verified", reason=f"the store '{name}' exists (no brand name to compare)")

@@ -76,7 +76,8 @@ class MastodonAdapter:
                 if field.get("verified_at") and reaches_site(href, ctx.site_url):
                     confirmed.append(href)
         links += [h for h in _hrefs(str(account.get("note") or "")) if h not in links]
-        profile = replace(profile, name=account.get("display_name") or None, links=tuple(links))
+        profile = replace(profile, name=account.get("display_name") or None, links=tuple(links),
+                          avatar=_avatar(account))
         return _judge(ref, ctx, profile, links, host, "the Mastodon profile", confirmed=bool(confirmed))
 
 
@@ -127,6 +128,12 @@ def _judge(ref: ChannelRef, ctx: AdapterContext, profile: Profile, links: list[s
         return replace(profile, reason=profile.reason + " (not rel=me verified)",
                        fix=f'Add <a href="{ref.url}" rel="me"> to the site so the server can verify the link.')
     return replace(profile, fix=f"Add {ctx.site_url} to the profile's fields (Edit profile → Extra fields).")
+
+
+def _avatar(account: dict) -> str | None:
+    """The still picture (an animated one's first frame is what compares); none for the server's default."""
+    url = str(account.get("avatar_static") or account.get("avatar") or "")
+    return url if url.startswith("https://") and not url.endswith("/missing.png") else None
 
 
 def _hrefs(fragment: str) -> list[str]:

@@ -56,7 +56,9 @@ class TikTokAdapter:
         links = [bio_link] if bio_link else []
         # Accounts without a bio link often write the address in the bio text.
         links += [m.group(0) for m in URL_IN_TEXT.finditer(signature)]
-        profile = replace(profile, name=user.get("nickname") or None, links=tuple(links))
+        avatar = next((str(user[k]) for k in ("avatarLarger", "avatarMedium", "avatarThumb")
+                       if str(user.get(k) or "").startswith("https://")), None)
+        profile = replace(profile, name=user.get("nickname") or None, links=tuple(links), avatar=avatar)
         verdict = judge_links(links, ctx, "the TikTok bio")
         profile = apply_verdict(profile, verdict)
         if not verdict.links_back:

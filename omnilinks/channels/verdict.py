@@ -82,6 +82,21 @@ def page_text(response: Response) -> str:
     return decode_html(response.body, charset)
 
 
+def picture_of(page: Any, types: set[str] | None = None) -> str | None:
+    """The account's own picture on a parsed page: a JSON-LD entity's logo or image, else og:image."""
+    from omnilinks.extract.structured import jsonld_types
+
+    for entity in page.jsonld:
+        if types is None or jsonld_types(entity) & types:
+            for key in ("logo", "image"):
+                value = entity.get(key)
+                value = value.get("url") or value.get("contentUrl") if isinstance(value, dict) else value
+                if isinstance(value, str) and value.startswith(("https://", "http://")):
+                    return value
+    image = dict(page.meta).get("og:image", "")
+    return absolute(image) if image.startswith(("https://", "http://", "//")) else None
+
+
 def embedded_json(text: str, marker: str) -> Any:
     """The JSON value that follows `marker` (e.g. 'var ytInitialData =' or a script id)."""
     start = text.find(marker)

@@ -14,6 +14,7 @@ from omnilinks.models import Profile
 
 OG_TITLE = re.compile(r"""<meta[^>]+property=["']og:title["'][^>]*content=["']([^"']*)["']""", re.I | re.S)
 TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+OG_IMAGE = re.compile(r"""<meta[^>]+property=["']og:image["'][^>]*content=["']([^"']+)["']""", re.I | re.S)
 
 
 def og_title(text: str) -> str | None:
@@ -48,5 +49,11 @@ def name_before_handle(title: str | None) -> str | None:
     return match.group(1).strip() or None if match else None
 
 
-def with_name(profile: Profile, name: str | None) -> Profile:
-    return replace(profile, name=name) if name and profile.status == "unverifiable" else profile
+def with_name(profile: Profile, name: str | None, text: str = "") -> Profile:
+    """The name the page shows, and its og:image as the account's picture: a page that names the
+    account shows that account's picture; a login page names none and its image is the platform's logo."""
+    if not name or profile.status != "unverifiable":
+        return profile
+    match = OG_IMAGE.search(text)
+    image = html.unescape(match.group(1)).strip() if match else ""
+    return replace(profile, name=name, avatar=image if image.startswith("https://") else None)

@@ -62,7 +62,8 @@ class YouTubeAdapter:
         if not isinstance(meta, dict):
             return replace(profile, status="unverifiable", reason="the page did not include the channel data",
                            fix=f"Open {ref.url} in a browser and check the channel links; record them under facts: in omnilinks.yml.")
-        profile = replace(profile, name=meta.get("title") or None, handle=_handle(meta) or ref.handle)
+        profile = replace(profile, name=meta.get("title") or None, handle=_handle(meta) or ref.handle,
+                          avatar=_avatar(meta))
         described = [m.group(0) for m in URL_IN_TEXT.finditer(str(meta.get("description") or ""))]
         first = _first_link(find_key(data, "firstLink"))
         visible = ([first] if first else []) + described
@@ -108,6 +109,16 @@ def _handle(meta: dict[str, Any]) -> str | None:
     vanity = str(meta.get("vanityChannelUrl") or "")
     match = re.search(r"/@([^/?#]+)", vanity)
     return match.group(1).lower() if match else None
+
+
+def _avatar(meta: dict[str, Any]) -> str | None:
+    """The largest of the channel picture's sizes."""
+    thumbnails = (meta.get("avatar") or {}).get("thumbnails") if isinstance(meta.get("avatar"), dict) else None
+    sized = [t for t in thumbnails or [] if isinstance(t, dict) and str(t.get("url") or "").startswith(("https://", "//"))]
+    if not sized:
+        return None
+    best = max(sized, key=lambda t: int(t.get("width") or 0) if str(t.get("width") or "").isdigit() else 0)
+    return absolute(str(best["url"]))
 
 
 def _first_link(first: Any) -> str | None:

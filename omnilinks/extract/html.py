@@ -291,6 +291,11 @@ def _meta(root: Any):
         content = element.get("content")
         if key and content is not None:
             yield key.strip().lower(), content.strip()
+    # The canonical URL is no link to check, but og:url is compared with it.
+    for element in root.iter("link"):
+        if "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
+            yield "canonical", element.get("href").strip()
+            break
 
 
 def _jsonld(root: Any) -> tuple[tuple[dict[str, Any], ...], tuple[tuple[int, str], ...]]:

@@ -14,6 +14,9 @@ def translate_error(exc: BaseException) -> tuple[str, str]:
     text = " ".join(str(e) for e in chain)
     if any(isinstance(e, BlockedAddress) for e in chain) or "private or reserved address" in text:
         detail = next((str(e) for e in chain if "refused to connect" in str(e)), text)
+        end = detail.find("private or reserved address")
+        # Wrapping exceptions quote the guard's message and add their own '"))' after it.
+        detail = detail[:end + len("private or reserved address")] if end >= 0 else detail
         return "private", detail[detail.find("refused"):] if "refused" in detail else detail
     if any(isinstance(e, NameResolutionError) for e in chain) or "Name or service not known" in text \
             or "getaddrinfo failed" in text or "nodename nor servname" in text or "Failed to resolve" in text:

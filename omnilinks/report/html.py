@@ -18,6 +18,7 @@ from omnilinks.models import CATEGORIES, SEVERITY_ORDER, Finding, Report
 from omnilinks.report import channelmap, naptable
 from omnilinks.report.base import Format, RenderOptions
 from omnilinks.report.html_style import STYLE
+from omnilinks.report.logo_pair import logo_pair
 from omnilinks.report.markdown import CATEGORY_TITLE
 from omnilinks.report.safe import clean_text
 
@@ -149,7 +150,7 @@ def nap_section(report: Report) -> str:
             f'<tbody>{"".join(rows)}</tbody></table></div>{more}</section>')
 
 
-def finding_card(finding: Finding) -> str:
+def finding_card(finding: Finding, picture: str = "") -> str:
     where = finding.location.short() or (f"channel: {finding.platform}" if finding.platform else "site")
     facts = []
     for label, value in (("expected", finding.expected), ("actual", finding.actual), ("target", finding.target)):
@@ -160,7 +161,7 @@ def finding_card(finding: Finding) -> str:
     return (f'<article class="finding {finding.severity}"><div class="line1"><span class="sev">{finding.severity}'
             f'</span>{badge}<span class="msg">{esc(finding.message)}</span></div>'
             f'<div class="meta"><code>{esc(where)}</code>'
-            f' · <code>{esc(finding.rule)}</code></div>{"<dl>" + "".join(facts) + "</dl>" if facts else ""}{fix}'
+            f' · <code>{esc(finding.rule)}</code></div>{"<dl>" + "".join(facts) + "</dl>" if facts else ""}{picture}{fix}'
             "</article>")
 
 
@@ -168,13 +169,14 @@ def findings_section(report: Report) -> str:
     if not report.findings:
         return '<section><h2>Findings</h2><p class="clean">No findings: every check passed.</p></section>'
     parts = ["<section><h2>Findings and fixes</h2>"]
+    thumbnails = dict(report.thumbnails)
     for category in [*CATEGORIES, *sorted({f.category for f in report.findings} - set(CATEGORIES))]:
         findings = sorted((f for f in report.findings if f.category == category),
                           key=lambda f: (f.change == "unchanged", SEVERITY_ORDER[f.severity], *f.sort_key()))
         if not findings:
             continue
         parts.append(f"<h3>{esc(CATEGORY_TITLE.get(category, category))} <small>({len(findings)})</small></h3>")
-        parts.extend(finding_card(f) for f in findings[:MAX_FINDINGS_PER_CATEGORY])
+        parts.extend(finding_card(f, logo_pair(f, thumbnails)) for f in findings[:MAX_FINDINGS_PER_CATEGORY])
         if len(findings) > MAX_FINDINGS_PER_CATEGORY:
             parts.append(f'<p class="note">{len(findings) - MAX_FINDINGS_PER_CATEGORY} more in the JSON report.</p>')
     parts.append("</section>")

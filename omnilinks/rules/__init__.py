@@ -3,7 +3,18 @@ rules with `rule(...)` (stable ids in rules.base.RULES) and exposes `check(ctx)`
 from __future__ import annotations
 
 from omnilinks.models import Finding
-from omnilinks.rules import attribution, attribution_site, brand, channel_facts, crossref, links, nap, schema
+from omnilinks.rules import (
+    attribution,
+    attribution_site,
+    brand,
+    channel_facts,
+    crossref,
+    links,
+    logo,
+    nap,
+    previews,
+    schema,
+)
 from omnilinks.rules.base import Check, Context
 
 CHECKS: tuple[Check, ...] = (
@@ -15,6 +26,8 @@ CHECKS: tuple[Check, ...] = (
     brand.check,
     attribution.check,
     attribution_site.check,
+    previews.check,
+    logo.check,
 )
 
 

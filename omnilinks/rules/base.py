@@ -7,7 +7,7 @@ from typing import Any
 
 from omnilinks.config import Config
 from omnilinks.fetch.client import Response
-from omnilinks.models import Category, Finding, Identity, Location, Page, Profile, Severity
+from omnilinks.models import Category, Finding, Identity, ImageInfo, Location, Page, Profile, Severity
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Context:
     profiles: tuple[Profile, ...] = ()
     offline: bool = False
     identity_sources: dict[str, Any] = field(default_factory=dict)  # field → resolved-from details
+    images: dict[str, ImageInfo] = field(default_factory=dict)  # image URL → what it turned out to be
 
 
 Check = Callable[[Context], Iterable[Finding]]

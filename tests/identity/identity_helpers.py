@@ -13,8 +13,12 @@ MINE = ("nap-", "schema-", "brand-")  # this issue's rule ids (other rules share
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "identity"
 
 
+# Share previews and logos are brand findings about pictures and tags, not identity facts.
+NOT_IDENTITY = ("brand-preview-", "brand-logo-")
+
+
 def mine(findings: tuple[Finding, ...], prefixes: tuple[str, ...] = MINE) -> list[Finding]:
-    return [f for f in findings if f.rule.startswith(prefixes)]
+    return [f for f in findings if f.rule.startswith(prefixes) and not f.rule.startswith(NOT_IDENTITY)]
 
 
 def write_site(root: Path, brand: dict[str, Any] | None, body: str, head: str = "",
