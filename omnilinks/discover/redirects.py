@@ -20,7 +20,8 @@ REDIRECT_FILES = ("_redirects", "netlify.toml", "vercel.json")
 
 
 PLACEHOLDER = re.compile(r":([A-Za-z_]\w*)[*+?]?")
-CATCH_ALL = {"(?P<splat>.*)/?", "/(?P<splat>.*)/?", "/(?P<path>.*)/?", "/(.*)/?"}
+NUMBERED = re.compile(r"\$(\d)")
+CATCH_ALL = {"(?:/(?P<splat>.*))?/?", "/(?P<path>.*)/?", "/(.*)/?", "/(?P<path>.+)/?"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ class Redirect:
         if match is None:
             return None
         values = match.groupdict()
-        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()) or "", self.target)
+        target = PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()) or "", self.target)
+        # Vercel numbers unnamed groups: "/api/(.*)" → "/functions/$1".
+        return NUMBERED.sub(lambda m: (match.group(int(m.group(1))) or "") if int(m.group(1)) <= len(match.groups())
+                            else m.group(), target)
 
 
 @dataclass(frozen=True)
@@ -147,9 +151,9 @@ def _netlify_pattern(source: str) -> str:
     if "://" in source:
         path = "/" + path.partition("/")[2]
     pattern = ""
-    for part in re.split(r"(:[A-Za-z_]\w*|\*)", path.rstrip("/") or "/"):
-        if part == "*":
-            pattern += "(?P<splat>.*)"
+    for part in re.split(r"(:[A-Za-z_]\w*|/\*)", path.rstrip("/") or "/"):
+        if part == "/*":
+            pattern += "(?:/(?P<splat>.*))?"  # /news/* matches /news itself too
         elif part.startswith(":"):
             pattern += f"(?P<{part[1:]}>[^/]+)"
         else:
