@@ -15,7 +15,7 @@ import requests
 from omnilinks import __version__
 from omnilinks.channels import classify
 from omnilinks.channels.check import check_channels
-from omnilinks.config import Config, find_config, load_config
+from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
@@ -43,6 +43,7 @@ class RunOptions:
     replay_only: bool = False  # the demo: recorded responses only, never the network
     max_pages: int | None = None
     max_depth: int | None = None
+    max_cache_age: float | None = None  # seconds a good result is reused (check.max_cache_age)
     progress: Progress | None = None
     cancel: threading.Event | None = None
     slots: HostSlots | None = None  # shared by an agency audit so per-host limits hold across clients
@@ -67,6 +68,8 @@ def load_for(target: str, opts: RunOptions) -> Config:
         changes["max_pages"] = opts.max_pages
     if opts.max_depth is not None:
         changes["max_depth"] = opts.max_depth
+    if opts.max_cache_age is not None:
+        changes["max_cache_age"] = opts.max_cache_age
     return config.with_check(**changes) if changes else config
 
 
@@ -74,12 +77,12 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
     check = config.check
     http = HttpOptions(timeout=check.timeout, retries=check.retries, per_host=check.per_host,
                        concurrency=check.concurrency, max_body=check.max_body, allow_private=check.allow_private,
-                       deadline=time.monotonic() + check.deadline)
+                       deadline=time.monotonic() + check.deadline, url_headers=expand_headers(config))
     transport: requests.adapters.BaseAdapter | None = None
     if opts.har:
         fallback = None if opts.replay_only else GuardedAdapter(AddressPolicy(check.allow_private), check.concurrency)
         transport = ReplayAdapter(load_har(opts.har), fallback, label="demo recording" if opts.replay_only else "har")
-    cache = ResultCache() if check.use_cache and not opts.replay_only else None
+    cache = ResultCache(max_age=check.max_cache_age) if check.use_cache and not opts.replay_only else None
     return HttpClient(http, cache=cache, transport=transport, cancel=cancel, slots=opts.slots)
 
 

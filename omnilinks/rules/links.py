@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -229,7 +230,7 @@ def _closest(fragment: str, ids: frozenset[str]) -> str | None:
 
 def _external(ctx: Context, link: Link) -> Iterator[Finding]:
     result = ctx.link_results.get(without_fragment(link.url))
-    if result is None:
+    if result is None or _accepted(ctx, link.url, result.status):
         return
     if result.wall:
         yield WALLED.finding(f"{link.raw} could not be verified: {result.wall}", link.location, target=link.url,
@@ -251,6 +252,17 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
     elif result.redirects and _meaningful_redirect(link.url, result.final_url):
         yield REDIRECT.finding(f"{link.raw} redirects to {result.final_url}", link.location, target=link.url,
                                expected=result.final_url, actual=link.url, fix=f"Link {result.final_url} directly.")
+
+
+def _accepted(ctx: Context, url: str, status: int | None) -> bool:
+    """check.accept: a status the user says is fine for this URL (a host that answers bots 403)."""
+    return status is not None and any(status in codes and _compiled(pattern).search(url)
+                                      for pattern, codes in ctx.config.check.accept)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _meaningful_redirect(start: str, final: str) -> bool:
