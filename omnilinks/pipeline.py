@@ -28,7 +28,8 @@ from omnilinks.models import Finding, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.base import Context
-from omnilinks.rules.links import external_urls
+from omnilinks.extract.html import fragment_targets
+from omnilinks.rules.links import external_urls, fragment_pages
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,9 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     profiles = check_channels(ctx, client, progress)
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
-    link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
-    ctx = replace(ctx, link_results=link_results, profiles=profiles)
+    external_ids: dict[str, tuple[frozenset[str], bool]] = {}
+    link_results = _check_links(ctx, client, progress, judged, early_results, external_ids) if network else {}
+    ctx = replace(ctx, link_results=link_results, profiles=profiles, external_ids=external_ids)
     findings = _filter(config, run_rules(ctx))
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
@@ -191,7 +193,7 @@ def _exclusions(config: Config) -> list[re.Pattern[str]]:
 
 
 def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str],
-                 early: dict | None = None) -> dict:
+                 early: dict | None = None, external_ids: dict | None = None) -> dict:
     patterns = _exclusions(ctx.config)
     urls = sorted(u for u in external_urls(ctx)
                   if not any(p.search(u) for p in patterns) and not _judged_channel(u, judged))
@@ -201,10 +203,28 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     early = early or {}
     results = {u: early[u] for u in urls if u in early}
     progress.step("links", len(results))
-    for url, result in client.map(client.check, [u for u in urls if u not in results]):
+    # A link to another site's #fragment needs the page itself, read once per page.
+    wanted = fragment_pages(ctx) & set(urls)
+    ids = external_ids if external_ids is not None else {}
+
+    def check(url: str) -> object:
+        if url not in wanted:
+            return client.check(url)
+        response = client.get(url)
+        if response.ok and ("html" in response.content_type or not response.content_type):
+            ids[url] = fragment_targets(response.body, _charset(response))
+        return replace(response, body=b"")
+
+    for url, result in client.map(check, [u for u in urls if u not in results or u in wanted]):
+        if url not in results:
+            progress.step("links")
         results[url] = result
-        progress.step("links")
     return results
+
+
+def _charset(response: object) -> str | None:
+    match = re.search(r"charset=([\w.:-]+)", getattr(response, "headers", {}).get("content-type", ""), re.I)
+    return match.group(1) if match else None
 
 
 def _judged_channel(url: str, judged: set[str]) -> bool:

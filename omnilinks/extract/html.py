@@ -387,6 +387,28 @@ def _ids(root: Any) -> frozenset[str]:
     return frozenset(value for value in IDS(root) if value)
 
 
+SCRIPTED_TEXT_MIN = 100  # characters of text below which a page with scripts is a JavaScript shell
+
+
+def fragment_targets(body: bytes, charset: str | None = None) -> tuple[frozenset[str], bool]:
+    """The ids and <a name>s of another site's page, and whether it is a JavaScript shell (little
+    text, scripts that build the rest): its missing ids prove nothing."""
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decode_html(body, charset), count=1)
+    if not text.strip():
+        return frozenset(), True
+    try:
+        root = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return frozenset(), True
+    scripts = root.find(".//script") is not None
+    shown = sum(len("".join(t.split())) for t in VISIBLE_TEXT(root))
+    return _ids(root), scripts and shown < SCRIPTED_TEXT_MIN
+
+
+VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
+                           "or ancestor::template)]", smart_strings=False)
+
+
 def _meta(root: Any):
     for element in root.iter("meta"):
         key = element.get("property") or element.get("name")

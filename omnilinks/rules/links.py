@@ -71,6 +71,19 @@ def external_urls(ctx: Context) -> set[str]:
     return urls
 
 
+def fragment_pages(ctx: Context) -> set[str]:
+    """Other sites' pages linked with a #fragment a browser looks for (online mode reads them)."""
+    urls = set()
+    for page in ctx.pages:
+        for link in page.links:
+            url, _, fragment = link.url.partition("#")
+            if fragment and link.tag in ("a", "area", "iframe") and url.startswith(("http://", "https://")) \
+                    and unquote(fragment).lower() not in BUILTIN_FRAGMENTS and not fragment.startswith(("!", ":~:")) \
+                    and not _served_locally(ctx, link.url) and not ctx.site.is_internal(link.url):
+                urls.add(url)
+    return urls
+
+
 def _served_locally(ctx: Context, url: str) -> bool:
     return ctx.site.folder is not None and ctx.site.is_internal(url)
 
@@ -252,6 +265,30 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
     elif result.redirects and _meaningful_redirect(link.url, result.final_url):
         yield REDIRECT.finding(f"{link.raw} redirects to {result.final_url}", link.location, target=link.url,
                                expected=result.final_url, actual=link.url, fix=f"Link {result.final_url} directly.")
+    yield from _external_fragment(ctx, link)
+
+
+def _external_fragment(ctx: Context, link: Link) -> Iterator[Finding]:
+    url, _, fragment = link.url.partition("#")
+    known = ctx.external_ids.get(url) if fragment else None
+    if known is None:
+        return
+    ids, scripted = known
+    fragment = unquote(fragment)
+    if fragment.lower() in BUILTIN_FRAGMENTS or fragment.startswith(":~:"):
+        return
+    # GitHub renders README headings as id="user-content-x" and its script scrolls #x to them.
+    if fragment in ids or "user-content-" + fragment in ids:
+        return
+    if scripted:
+        yield WALLED.finding(f"#{fragment} on {url} could not be verified: the page is built by JavaScript",
+                             link.location, target=link.url, actual="javascript",
+                             fix="Open the link in a browser to confirm the section exists.")
+        return
+    close = _closest(fragment, ids)
+    hint = f" Did you mean #{close}?" if close else ""
+    yield FRAGMENT.finding(f"#{fragment} is not an id or anchor on {url}", link.location, target=link.url,
+                           fix=f"Link a section that exists on that page, or link the page without #{fragment}.{hint}")
 
 
 def _accepted(ctx: Context, url: str, status: int | None) -> bool:

@@ -130,3 +130,47 @@ def test_max_cache_age_rejects_what_is_not_a_duration(tmp_path: Path, capsys: py
         main(["check", str(site), "--max-cache-age", "later"])
     assert stopped.value.code == 2
     assert "--max-cache-age" in capsys.readouterr().err
+
+
+@responses.activate
+def test_fragments_on_other_sites_pages_online(tmp_path: Path) -> None:
+    site = site_with(tmp_path, (
+        "<a href='https://docs.example.ca/guide/#install'>ok</a>\n"
+        "<a href='https://docs.example.ca/guide/#instal'>typo</a>\n"
+        "<a href='https://docs.example.ca/guide/#Install'>case differs</a>\n"
+        "<a href='https://github.example/o/r#usage'>readme heading</a>\n"
+        "<a href='https://app.example.ca/#pricing'>javascript app</a>\n"
+        "<a href='https://docs.example.ca/guide/#top'>top</a><a href='https://docs.example.ca/guide/'>no fragment</a>\n"
+        "<a href='https://spa.example.ca/#/route/x'>hash route</a>\n"), "")
+    guide = ("<html><body><h1 id='guide'>Guide</h1><p>" + "Words a reader sees. " * 20 +
+             "</p><h2 id='install'>Install</h2></body></html>")
+    responses.get("https://docs.example.ca/guide/", body=guide, content_type="text/html; charset=utf-8")
+    responses.get("https://github.example/o/r", content_type="text/html",
+                  body="<article><h2 id='user-content-usage'>Usage</h2>" + "<p>readme text</p>" * 20 + "</article>")
+    responses.get("https://app.example.ca/", content_type="text/html",
+                  body="<html><body><div id='root'></div><noscript>Enable JavaScript</noscript>"
+                       "<script src='/app.js'></script></body></html>")
+    responses.get("https://spa.example.ca/", content_type="text/html", body="<div id='app'></div><script></script>")
+    report = omnilinks.check(str(site), base_url="https://site.example.ca/", use_cache=False)
+    got = sorted((f.location.line, f.rule, f.severity, f.message) for f in report.findings if f.category == "link")
+    assert got == [
+        (2, "link-fragment-missing", "error", "#instal is not an id or anchor on https://docs.example.ca/guide/"),
+        (3, "link-fragment-missing", "error", "#Install is not an id or anchor on https://docs.example.ca/guide/"),
+        (5, "link-unverifiable", "notice",
+         "#pricing on https://app.example.ca/ could not be verified: the page is built by JavaScript"),
+        (7, "link-unverifiable", "notice",
+         "#/route/x on https://spa.example.ca/ could not be verified: the page is built by JavaScript"),
+    ]
+    assert sum(1 for c in responses.calls if c.request.url == "https://docs.example.ca/guide/") == 1
+    typo = next(f for f in report.findings if f.location.line == 3)
+    assert "Did you mean #install?" in typo.fix
+
+
+@responses.activate
+def test_a_bot_wall_makes_a_fragment_unverifiable_not_missing(tmp_path: Path) -> None:
+    site = site_with(tmp_path, "<a href='https://walled.example.sg/page#part'>x</a>", "")
+    responses.get("https://walled.example.sg/page", status=403, content_type="text/html",
+                  headers={"cf-mitigated": "challenge", "server": "cloudflare"},
+                  body="<html><title>Just a moment...</title><body>Checking your browser</body></html>")
+    report = omnilinks.check(str(site), base_url="https://site.example.sg/", use_cache=False)
+    assert [(f.rule, f.severity) for f in report.findings if f.category == "link"] == [("link-unverifiable", "notice")]
