@@ -103,7 +103,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     if base_el is not None:
         base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
-    links, malformed = _links(root, Resolver(base), path, url, lines)
+    links, malformed = _links(root, Resolver(base), path, url, lines, text)
     ids = _ids(root)
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
@@ -245,67 +245,89 @@ class _Lines:
         return None
 
 
-def _links(root: Any, resolver: Resolver, path: str | None, page_url: str,
-           lines: _Lines) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines,
+           text: str) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
     """The page's links, and apart from them the ones whose URL no parser can split."""
     links: list[Link] = []
     malformed: list[Link] = []
     in_nav = _nav_links(root)
-    ignored = _ignored(root)
-
-    def add(element: Any, raw: str, attr: str, rel: tuple[str, ...] = (), text: str = "",
-            line: int | None = None, column: int | None = None) -> None:
-        raw = raw.strip()
-        if not raw or raw.startswith(("javascript:", "data:", "about:", "blob:")) or raw == "#":
-            return
-        absolute = resolver.join(raw)
-        line = line or element.sourceline
-        link = Link(url=absolute or raw, raw=raw, tag=element.tag, rel=rel, text=text, in_nav=element in in_nav,
-                    location=Location(path=path, line=line, column=column or lines.column(line, raw),
-                                      url=None if path else page_url), attr=attr)
-        (links if absolute is not None else malformed).append(link)
-
+    # Both are whole-document searches; most pages have neither marker, and a substring test is free.
+    ignored = _ignored(root) if IGNORE_ATTR in text else None
+    styled = "url(" in text or "URL(" in text or "@import" in text
+    page_location = None if path else page_url
     for element in root.iter(*LINK_ATTRS):
         if ignored and element in ignored:
             continue
         tag = element.tag
+        rel: tuple[str, ...] = ()
+        if tag in FILTERED_TAGS:
+            if tag == "link":
+                rel = tuple((element.get("rel") or "").lower().split())
+                if not CHECKED_LINK_RELS.intersection(rel):
+                    continue
+            elif tag == "meta":
+                target = _refresh_target(element)
+                if target is not None:
+                    _add(links, malformed, resolver, lines, element, target, "content", path, page_location,
+                         in_nav)
+                continue
+            elif (element.get("type") or "").strip().lower() != "image":  # <input>
+                continue
+        elif tag == "a" or tag == "area":
+            rel = tuple((element.get("rel") or "").lower().split())
         for attr in LINK_ATTRS[tag]:
             raw = element.get(attr)
             if raw is None:
                 continue
-            rel = tuple((element.get("rel") or "").lower().split())
-            if tag == "link" and not CHECKED_LINK_RELS.intersection(rel):
-                break
-            if tag == "meta":
-                raw = _refresh_target(element, raw)
-                if raw is None:
-                    break
-            elif tag == "input" and (element.get("type") or "").strip().lower() != "image":
-                break
-            elif attr == "srcset":
-                for candidate in srcset_urls(raw):
-                    add(element, candidate, attr)
+            for candidate in (srcset_urls(raw) if attr == "srcset" else (raw,)):
+                candidate = candidate.strip()
+                if not candidate or candidate.startswith(("javascript:", "data:", "about:", "blob:")) \
+                        or candidate == "#":
+                    continue
+                absolute = resolver.join(candidate)
+                line = element.sourceline
+                label = ""
+                if tag == "a" or tag == "area":
+                    label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
+                link = Link(url=absolute or candidate, raw=candidate, tag=tag, rel=rel, text=label,
+                            in_nav=element in in_nav, attr=attr,
+                            location=Location(path=path, line=line, column=lines.column(line, candidate),
+                                              url=page_location))
+                (links if absolute is not None else malformed).append(link)
+    if styled:
+        for element, css, first_line, where in _styles(root):
+            if ignored and element in ignored:
                 continue
-            text = ""
-            if tag in ("a", "area"):
-                text = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
-            add(element, raw, attr, rel, text)
-    for element, css, first_line, where in _styles(root):
-        if ignored and element in ignored:
-            continue
-        for raw, offset, column, kind in css_urls(css):
-            add(element, raw, f"{where} {kind}" if where else kind, line=(first_line or 0) + offset or None,
-                column=column if offset else None)
+            for raw, offset, column, kind in css_urls(css):
+                _add(links, malformed, resolver, lines, element, raw, f"{where} {kind}" if where else kind, path,
+                     page_location, in_nav, line=(first_line or 0) + offset or None, column=column if offset else None)
     return tuple(links), tuple(malformed)
+
+
+FILTERED_TAGS = frozenset({"link", "meta", "input"})  # elements whose other attributes decide if they link
+
+
+def _add(links: list[Link], malformed: list[Link], resolver: Resolver, lines: _Lines, element: Any, raw: str,
+         attr: str, path: str | None, page_location: str | None, in_nav: set[Any], line: int | None = None,
+         column: int | None = None) -> None:
+    raw = raw.strip()
+    if not raw or raw.startswith(("javascript:", "data:", "about:", "blob:")) or raw == "#":
+        return
+    absolute = resolver.join(raw)
+    line = line or element.sourceline
+    link = Link(url=absolute or raw, raw=raw, tag=element.tag, in_nav=element in in_nav, attr=attr,
+                location=Location(path=path, line=line, column=column or lines.column(line, raw), url=page_location))
+    (links if absolute is not None else malformed).append(link)
 
 
 REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$", re.I | re.S)
 
 
-def _refresh_target(element: Any, content: str) -> str | None:
+def _refresh_target(element: Any) -> str | None:
     """The URL of `<meta http-equiv=refresh content="0; url=…">` (the redirect pages
     mkdocs-redirects and jekyll-redirect-from write), parsed as the HTML standard does."""
-    if (element.get("http-equiv") or "").strip().lower() != "refresh":
+    content = element.get("content")
+    if content is None or (element.get("http-equiv") or "").strip().lower() != "refresh":
         return None
     match = REFRESH_URL.match(content)
     if match is None or not match.group(2).strip() or ";" not in content and "," not in content \
