@@ -157,12 +157,17 @@ def _css_kind(raw: str) -> str:
     return "web font url()" if path.endswith(FONT_SUFFIXES) else "url()"
 
 
+INVISIBLE_CHAR = re.compile("[" + "".join(INVISIBLE_CHARS) + "]")
+
+
 def _invisible(raw: str) -> str | None:
-    for position, char in enumerate(raw, 1):
-        name = INVISIBLE_CHARS.get(char)
-        if name:
-            return f"{name} (U+{ord(char):04X}) at character {position}"
-    return None
+    if raw.isascii():  # nearly every link, decided in C
+        return None
+    match = INVISIBLE_CHAR.search(raw)
+    if match is None:
+        return None
+    char = match.group()
+    return f"{INVISIBLE_CHARS[char]} (U+{ord(char):04X}) at character {match.start() + 1}"
 
 
 def _internal(ctx: Context, link: Link, pages_by_name: dict[str, str]) -> Iterator[Finding]:
