@@ -17,6 +17,7 @@ from omnilinks.channels import classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
+from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
@@ -28,7 +29,6 @@ from omnilinks.models import Finding, Page, Report
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.base import Context
-from omnilinks.extract.html import fragment_targets
 from omnilinks.rules.links import external_urls, fragment_pages
 
 

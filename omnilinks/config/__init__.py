@@ -242,7 +242,7 @@ def expand_headers(config: Config) -> tuple[tuple[re.Pattern[str], dict[str, str
     for pattern, values in config.check.headers:
         expanded = {}
         for name, template in values:
-            def value_of(match: re.Match[str], name: str = name) -> str:
+            def value_of(match: re.Match[str], name: str = name, pattern: str = pattern) -> str:
                 variable = match.group(1)
                 if variable not in os.environ:
                     raise ConfigError(config.path or "omnilinks.yml",

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base
-from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
 from omnilinks.discover.live import canonical, crawl, same_site
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
+from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
 from omnilinks.errors import OmnilinksError
 from omnilinks.extract.css import parse_stylesheet
 from omnilinks.extract.html import parse_page
