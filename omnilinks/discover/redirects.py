@@ -100,6 +100,15 @@ def _read(path: Path, shown: str) -> list[Redirect]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise OmnilinksError(f"{shown}: cannot read ({exc})") from None
+    try:
+        return _rules(path, text, shown)
+    except re.error as exc:
+        raise OmnilinksError(f"{shown}: a source pattern is not a valid regular expression ({exc})") from None
+    except (ValueError, TypeError, AttributeError) as exc:  # a status that is not a number, a list that is not one
+        raise OmnilinksError(f"{shown}: unexpected redirect rule ({exc})") from None
+
+
+def _rules(path: Path, text: str, shown: str) -> list[Redirect]:
     if path.name == "_redirects":
         return _netlify_lines(text, shown)
     if path.name == "netlify.toml":
@@ -116,7 +125,10 @@ def _read(path: Path, shown: str) -> list[Redirect]:
         raise OmnilinksError(f"{shown}: invalid JSON: {exc}") from None
     rules = []
     for key in ("redirects", "rewrites"):
-        for i, item in enumerate(data.get(key) or [] if isinstance(data, dict) else []):
+        items = data.get(key) or [] if isinstance(data, dict) else []
+        if not isinstance(items, list):
+            raise TypeError(f"{key} must be a list")
+        for i, item in enumerate(items):
             if not isinstance(item, dict) or not item.get("source") or item.get("has") or item.get("missing"):
                 continue  # conditional rules depend on the request, which a folder does not have
             status = None if key == "rewrites" else int(item.get("statusCode")

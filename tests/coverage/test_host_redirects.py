@@ -103,3 +103,21 @@ def test_netlify_patterns(tmp_path: Path, rule: str, path: str, target: str | No
     (tmp_path / "_redirects").write_text(rule + "\n", encoding="utf-8")
     found = load_redirects(tmp_path, str(tmp_path)).match(path)
     assert (found.target if found else None) == target
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("vercel.json", '{"rewrites": [{"source": "/a/(*)", "destination": "/b"}]}',
+     "vercel.json: a source pattern is not a valid regular expression"),
+    ("vercel.json", '{"redirects": [{"source": "/a", "destination": "/b", "statusCode": "soon"}]}',
+     "vercel.json: unexpected redirect rule"),
+    ("vercel.json", '{"redirects": {"source": "/a"}}', "vercel.json: unexpected redirect rule"),
+    ("vercel.json", "{not json", "vercel.json: invalid JSON"),
+    ("netlify.toml", '[[redirects]]\nfrom = "/a"\nto = "/b"\nstatus = "moved"\n', "netlify.toml: unexpected redirect rule"),
+])
+def test_bad_redirect_rules_stop_with_the_file_named(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                                     text: str, message: str) -> None:
+    site = make_site(tmp_path / "site", {"index.html": "<p>x</p>", name: text})
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", str(site), "--offline"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and message in err and "Traceback" not in err
