@@ -83,8 +83,8 @@ def break_site(clean: Path, broken: Path, seed: int = 12) -> dict[str, list[str]
     return record
 
 
-def run_omnilinks(site: Path) -> Counter[tuple[str, str]]:
-    out = site.parent / f"{site.name}-omnilinks.json"
+def run_omnilinks(site: Path, work: Path) -> Counter[tuple[str, str]]:
+    out = work / f"{site.name}-omnilinks.json"  # never beside the site: it may be a committed fixture
     subprocess.run([*omnilinks_command(), "check", str(site), "--offline", "--base-url", BASE, "--format", "json",
                     "-o", str(out), "--fail-on", "never", "--no-progress"],
                    env={**os.environ, **omnilinks_env()}, check=True, cwd=site)
@@ -187,8 +187,8 @@ class Truth:
         return self.ids[file]
 
 
-def compare(site: Path) -> dict[str, object]:
-    ours, theirs = run_omnilinks(site), run_lychee(site)
+def compare(site: Path, work: Path) -> dict[str, object]:
+    ours, theirs = run_omnilinks(site, work), run_lychee(site)
     truth = Truth(site)
     rows = []
     for key in sorted(set(ours) | set(theirs)):
@@ -225,10 +225,10 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     clean = (args.built or build_sphinx_docs(args.work)).resolve()
-    results = {"clean": compare(clean)}
+    results = {"clean": compare(clean, args.work)}
     if not args.no_break:
         broken = args.work / "broken"
-        results["broken_on_purpose"] = {"planted": break_site(clean, broken), **compare(broken.resolve())}
+        results["broken_on_purpose"] = {"planted": break_site(clean, broken), **compare(broken.resolve(), args.work)}
     (args.work / "compare.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     for name, result in results.items():
         print(f"### {name}\n\n{markdown(result)}\n")
