@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from omnilinks import __version__
+from omnilinks.config import parse_duration
 from omnilinks.errors import OmnilinksError
 from omnilinks.models import Report
 from omnilinks.pipeline import RunOptions, run
@@ -54,13 +55,15 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("target")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="omnilinks.yml to use.")
 @click.option("--base-url", help="Public URL of the site in the folder (else site.url from the config).")
-@click.option("--assume-extension", help="Extension clean URLs map to, e.g. .html.")
+@click.option("--assume-extension", help="Extension clean URLs map to, e.g. .php; .html is assumed unless 'none'.")
 @click.option("--offline", is_flag=True, default=None, help="Check only what needs no network.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
 @click.option("--allow-private", is_flag=True, help="Allow links to private and loopback addresses.")
 @click.option("--har", type=click.Path(dir_okay=False), help="Browser HAR export used in place of fetching.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Pages a live crawl reads at most.")
 @click.option("--max-depth", type=click.IntRange(min=0), help="Link depth of a live crawl.")
+@click.option("--max-cache-age", metavar="DURATION",
+              help="Reuse a good cached result this long: seconds, or 30m, 12h, 7d (default 1d).")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="A JSON report of an earlier run: mark each finding new or unchanged and list what was fixed.")
 @click.option("--fail-on-new", is_flag=True,
@@ -68,11 +71,16 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @output_options
 def check(target: str, config_path: str | None, base_url: str | None, assume_extension: str | None,
           offline: bool | None, no_cache: bool, allow_private: bool, har: str | None, max_pages: int | None,
-          max_depth: int | None, baseline: str | None, fail_on_new: bool, **out: Any) -> None:
+          max_depth: int | None, max_cache_age: str | None, baseline: str | None, fail_on_new: bool,
+          **out: Any) -> None:
     """Check a built site folder or a live URL."""
+    try:
+        cache_age = parse_duration(max_cache_age) if max_cache_age is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-cache-age") from None
     opts = RunOptions(config_path=config_path, base_url=base_url, assume_extension=assume_extension,
                       offline=offline or None, allow_private=allow_private, use_cache=not no_cache, har=har,
-                      max_pages=max_pages, max_depth=max_depth, baseline=baseline)
+                      max_pages=max_pages, max_depth=max_depth, max_cache_age=cache_age, baseline=baseline)
     execute(target, opts, only_new=fail_on_new, **out)
 
 

@@ -50,11 +50,12 @@ class Link:
 
     url: str  # absolute, fragment kept
     raw: str  # as written in the page
-    tag: str  # a, img, script, link, iframe, source, area
+    tag: str  # a, img, script, link, iframe, source, area, video, use, meta, form, style… (css: a stylesheet file)
     location: Location
     rel: tuple[str, ...] = ()
     text: str = ""
     in_nav: bool = False  # inside <header>, <footer> or <nav>: a site-wide link
+    attr: str = ""  # where the URL was written: href, src, srcset, poster, url() (CSS), @import…
 
 
 @_pickled_as_arguments

@@ -16,9 +16,10 @@ from omnilinks import __version__
 from omnilinks.baseline import compare, load_baseline
 from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
-from omnilinks.config import Config, find_config, load_config
+from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.errors import ConfigError
+from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
@@ -33,7 +34,7 @@ from omnilinks.rules import run_rules
 from omnilinks.rules.attribution import landing_urls
 from omnilinks.rules.base import Context
 from omnilinks.rules.channel_verdict import settle_channels
-from omnilinks.rules.links import external_urls
+from omnilinks.rules.links import external_urls, fragment_pages
 from omnilinks.rules.suppress import suppressions
 
 
@@ -49,6 +50,7 @@ class RunOptions:
     replay_only: bool = False  # the demo: recorded responses only, never the network
     max_pages: int | None = None
     max_depth: int | None = None
+    max_cache_age: float | None = None  # seconds a good result is reused (check.max_cache_age)
     progress: Progress | None = None
     cancel: threading.Event | None = None
     slots: HostSlots | None = None  # shared by an agency audit so per-host limits hold across clients
@@ -75,6 +77,8 @@ def load_for(target: str, opts: RunOptions) -> Config:
         changes["max_pages"] = opts.max_pages
     if opts.max_depth is not None:
         changes["max_depth"] = opts.max_depth
+    if opts.max_cache_age is not None:
+        changes["max_cache_age"] = opts.max_cache_age
     return config.with_check(**changes) if changes else config
 
 
@@ -94,12 +98,12 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
     check = config.check
     http = HttpOptions(timeout=check.timeout, retries=check.retries, per_host=check.per_host,
                        concurrency=check.concurrency, max_body=check.max_body, allow_private=check.allow_private,
-                       deadline=time.monotonic() + check.deadline)
+                       deadline=time.monotonic() + check.deadline, url_headers=expand_headers(config))
     transport: requests.adapters.BaseAdapter | None = None
     if opts.har:
         fallback = None if opts.replay_only else GuardedAdapter(AddressPolicy(check.allow_private), check.concurrency)
         transport = ReplayAdapter(load_har(opts.har), fallback, label="demo recording" if opts.replay_only else "har")
-    cache = ResultCache() if check.use_cache and not opts.replay_only else None
+    cache = ResultCache(max_age=check.max_cache_age) if check.use_cache and not opts.replay_only else None
     return HttpClient(http, cache=cache, transport=transport, cancel=cancel, slots=opts.slots)
 
 
@@ -152,14 +156,15 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     profiles = check_channels(ctx, client, progress)
     # A channel's adapter already judged its URL, with more care than a status check.
     judged = {p.url for p in profiles}
-    link_results = _check_links(ctx, client, progress, judged, early_results) if network else {}
+    external_ids: dict[str, tuple[frozenset[str], bool]] = {}
+    link_results = _check_links(ctx, client, progress, judged, early_results, external_ids) if network else {}
     # Avatars belong to the channel checks and preview images to the pages: downloaded
     # whenever channels are visited (not offline), even when external links are not checked.
     images = probe_images(*image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
     ctx = replace(ctx, profiles=profiles, images=images)
     if network:
         link_results |= _check_landings(ctx, client, link_results)
-    ctx = replace(ctx, link_results=link_results)
+    ctx = replace(ctx, link_results=link_results, external_ids=external_ids)
     findings = _filter(config, run_rules(ctx))
     profiles = settle_channels(profiles, findings)  # the fact rules ran after the adapters: the status is final only now
     progress.done()
@@ -242,7 +247,7 @@ def _exclusions(config: Config) -> list[re.Pattern[str]]:
 
 
 def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str],
-                 early: dict | None = None) -> dict:
+                 early: dict | None = None, external_ids: dict | None = None) -> dict:
     patterns = _exclusions(ctx.config)
     urls = sorted(u for u in external_urls(ctx)
                   if not any(p.search(u) for p in patterns) and not _judged_channel(u, judged))
@@ -252,9 +257,22 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     early = early or {}
     results = {u: early[u] for u in urls if u in early}
     progress.step("links", len(results))
-    for url, result in client.map(client.check, [u for u in urls if u not in results]):
+    # A link to another site's #fragment needs the page itself, read once per page.
+    wanted = fragment_pages(ctx) & set(urls)
+    ids = external_ids if external_ids is not None else {}
+
+    def check(url: str) -> object:
+        if url not in wanted:
+            return client.check(url)
+        response = client.get(url)
+        if response.ok and ("html" in response.content_type or not response.content_type):
+            ids[url] = fragment_targets(response.body, _charset(response))
+        return replace(response, body=b"")
+
+    for url, result in client.map(check, [u for u in urls if u not in results or u in wanted]):
+        if url not in results:
+            progress.step("links")
         results[url] = result
-        progress.step("links")
     return results
 
 
@@ -264,6 +282,9 @@ def _check_landings(ctx: Context, client: HttpClient, known: dict) -> dict:
     patterns = _exclusions(ctx.config)
     urls = [u for u in landing_urls(ctx) if u not in known and not any(p.search(u) for p in patterns)]
     return dict(client.map(client.check, urls))
+def _charset(response: object) -> str | None:
+    match = re.search(r"charset=([\w.:-]+)", getattr(response, "headers", {}).get("content-type", ""), re.I)
+    return match.group(1) if match else None
 
 
 def _judged_channel(url: str, judged: set[str]) -> bool:

@@ -72,6 +72,10 @@ class CheckOptions:
     fail_on: str = "error"
     allow_private: bool = False
     use_cache: bool = True
+    accept: tuple[tuple[str, frozenset[int]], ...] = ()  # (URL regex, status codes that count as fine)
+    # (URL regex, ((header, value template), …)); templates keep ${NAME}: secrets live only in the environment
+    headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    max_cache_age: float = 86_400.0
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,86 @@ def _child(node: yaml.MappingNode, name: str) -> yaml.Node | None:
     return None
 
 
+DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.I)
+SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def parse_duration(text: str) -> float:
+    """Seconds from "3600", "30m", "12h", "7d" or "2w"."""
+    match = DURATION.match(text)
+    if match is None:
+        raise ValueError(f"expected seconds or a duration like 30m, 12h, 7d; got {text!r}")
+    return float(match.group(1)) * SECONDS[match.group(2).lower()]
+
+
+def _line_of(node: yaml.Node | None, key: str) -> int | None:
+    child = _child(node, key) if isinstance(node, yaml.MappingNode) else None
+    return child.start_mark.line + 1 if child is not None else None
+
+
+def _pattern_keys(path: str, node: yaml.Node | None, section: str, data: dict[str, Any]) -> dict[str, int | None]:
+    """Each URL pattern of check.accept / check.headers with its line, compiled once to fail early."""
+    section_node = _child(node, section) if isinstance(node, yaml.MappingNode) else None
+    lines = _lines_of(section_node)  # type: ignore[arg-type]
+    for pattern in data:
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            raise ConfigError(path, f"invalid regular expression: {exc}", lines.get(str(pattern)),
+                              f"check.{section}.{pattern}") from None
+    return {str(p): lines.get(str(p)) for p in data}
+
+
+def _accept(path: str, node: yaml.Node | None, data: dict[str, Any]) -> tuple[tuple[str, frozenset[int]], ...]:
+    rules = []
+    for pattern, line in _pattern_keys(path, node, "accept", data).items():
+        codes: set[int] = set()
+        for item in data[pattern] or ():
+            low, _, high = str(item).partition("-")
+            try:
+                first, last = int(low), int(high or low)
+            except ValueError:
+                first = last = 0
+            if not 100 <= first <= last <= 599:
+                raise ConfigError(path, f"expected an HTTP status code or a range like 400-499, got {item!r}", line,
+                                  f"check.accept.{pattern}")
+            codes.update(range(first, last + 1))
+        rules.append((pattern, frozenset(codes)))
+    return tuple(rules)
+
+
+def _headers(path: str, node: yaml.Node | None,
+             data: dict[str, Any]) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    rules = []
+    for pattern, line in _pattern_keys(path, node, "headers", data).items():
+        values = data[pattern] or {}
+        for name in values:
+            if not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", str(name)):
+                raise ConfigError(path, f"{name!r} is not a valid HTTP header name", line, f"check.headers.{pattern}")
+        rules.append((pattern, tuple((str(k), str(v)) for k, v in values.items())))
+    return tuple(rules)
+
+
+def expand_headers(config: Config) -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    """check.headers with ${NAME} filled from the environment, at the start of a run. A missing
+    variable stops the run naming the variable, never a value."""
+    out = []
+    for pattern, values in config.check.headers:
+        expanded = {}
+        for name, template in values:
+            def value_of(match: re.Match[str], name: str = name, pattern: str = pattern) -> str:
+                variable = match.group(1)
+                if variable not in os.environ:
+                    raise ConfigError(config.path or "omnilinks.yml",
+                                      f"environment variable {variable} is not set", None,
+                                      f"check.headers.{pattern}.{name}")
+                return os.environ[variable]
+            expanded[name] = ENV_REFERENCE.sub(value_of, template)
+        out.append((re.compile(pattern), expanded))
+    return tuple(out)
+
+
 def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
     site = data.get("site") or {}
     brand = {k: (str(v) if isinstance(v, (int, float)) else v) for k, v in (data.get("brand") or {}).items()}
@@ -227,6 +311,17 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
         check_data["exclude"] = tuple(check_data["exclude"])
     if "timeout" in check_data:
         check_data["timeout"] = float(check_data["timeout"])
+    check_node = _child(node, "check")
+    if "accept" in check_data:
+        check_data["accept"] = _accept(path, check_node, check_data["accept"])
+    if "headers" in check_data:
+        check_data["headers"] = _headers(path, check_node, check_data["headers"])
+    if "max_cache_age" in check_data:
+        line = _line_of(check_node, "max_cache_age")
+        try:
+            check_data["max_cache_age"] = parse_duration(str(check_data["max_cache_age"]))
+        except ValueError as exc:
+            raise ConfigError(path, str(exc), line, "check.max_cache_age") from None
     return Config(
         attribution=_attribution(path, _child(node, "attribution"), data.get("attribution")),
         path=path,

@@ -130,6 +130,13 @@ CONFIG = Mapping(
                 "exclude": ListOf(Scalar("string", "Regular expression of URLs not to check.")),
                 "name_match": Scalar("string", choices=("strict", "relaxed")),
                 "fail_on": Scalar("string", choices=("error", "warning", "never")),
+                "accept": Mapping({}, "Status codes accepted per URL pattern: a regular expression → codes "
+                                      "(403, or a range \"400-499\").",
+                                  open_values=ListOf(Scalar("string", "A status code or a range."))),
+                "headers": Mapping({}, "Request headers per URL pattern: a regular expression → {header: value}; "
+                                       "${NAME} in a value is read from the environment and never printed.",
+                                   open_values=Mapping({}, open_values=Scalar("string"))),
+                "max_cache_age": Scalar("string", "How long a good result is reused: seconds, or 30m, 12h, 7d."),
             }
         ),
     },

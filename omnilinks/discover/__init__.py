@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,9 @@ from urllib.parse import urlsplit
 from omnilinks.discover.folder import FolderSite, normalize_base
 from omnilinks.discover.live import canonical, crawl, same_site
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
+from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
 from omnilinks.errors import OmnilinksError
+from omnilinks.extract.css import parse_stylesheet
 from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient, Response
 from omnilinks.models import Page
@@ -41,6 +44,9 @@ class Site:
     _internal: dict[str, bool] = field(default_factory=dict, repr=False)
     _host: str = field(default="", repr=False)
     _exists: dict[str, bool | None] = field(default_factory=dict, repr=False)
+    stylesheets: list[Page] = field(default_factory=list)  # folder: the site's .css files and their url()s
+    redirects: Redirects = field(default_factory=lambda: Redirects([]))  # folder: the host's redirect rules
+    _file_ids: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._host = (urlsplit(self.base).hostname or "").lower()
@@ -74,6 +80,36 @@ class Site:
         self._page_for[key] = page
         return page
 
+    def redirect_for(self, url: str) -> Rewritten | None:
+        """The host's redirect or rewrite rule for an internal URL, if any."""
+        if not self.redirects or self.folder is None:
+            return None
+        path = urlsplit(url).path
+        base_path = self.folder.base_path.rstrip("/")
+        return self.redirects.match("/" + path[len(base_path):].lstrip("/") if path.startswith(base_path) else path)
+
+    def ids_for(self, url: str) -> frozenset[str] | None:
+        """The ids a #fragment of the URL can name: an HTML page's ids and <a name>s, an SVG file's
+        ids (icon sprites); None when that cannot be known (another kind of file, not crawled)."""
+        page = self.page_for(url)
+        if page is not None:
+            return page.ids if page.is_html else None
+        if self.folder is None:
+            return None
+        relative = self.folder.file_for(url)
+        if relative is None or not relative.lower().endswith(".svg"):
+            return None
+        if relative not in self._file_ids:
+            self._file_ids[relative] = svg_ids(self.folder.root / relative)
+        return self._file_ids[relative]
+
+    def display_for(self, url: str) -> str:
+        page = self.page_for(url)
+        if page is not None:
+            return page.location.short()
+        relative = self.folder.file_for(url) if self.folder is not None else None
+        return self.folder.display_path(self.folder.root / relative) if relative else url.partition("#")[0]
+
     def exists(self, url: str) -> bool | None:
         """Folder: whether a file serves the URL. Live: known from the crawl, else None (check it)."""
         if self.folder is not None:
@@ -86,6 +122,30 @@ class Site:
             else:
                 self._exists[key] = None if response is None else response.ok
         return self._exists[key]
+
+
+def _stylesheets(folder: FolderSite) -> list[Page]:
+    sheets = []
+    for path in folder.stylesheets:
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            raise OmnilinksError(f"{path}: cannot read ({exc.strerror})") from None
+        sheets.append(parse_stylesheet(body, folder.url_for(path), folder.display_path(path)))
+    return sheets
+
+
+SVG_ID = re.compile(rb"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def svg_ids(path: Path) -> frozenset[str] | None:
+    """The ids of an SVG file (a sprite's <symbol id>s), read without an XML parser: a sprite
+    that does not parse still draws in browsers."""
+    try:
+        body = path.read_bytes()
+    except OSError:
+        return None
+    return frozenset((a or b).decode("utf-8", "replace") for a, b in SVG_ID.findall(body))
 
 
 def is_url(target: str) -> bool:
@@ -107,7 +167,8 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
             raise OmnilinksError(f"{target}: no HTML files found")
         with _gc_paused():
             pages = _parse_all(jobs, on_page, client.cancel)
-        site = Site("folder", folder.base, pages, folder=folder)
+        site = Site("folder", folder.base, pages, folder=folder, stylesheets=_stylesheets(folder),
+                    redirects=load_redirects(folder.root, target))
     site.index()
     return site
 

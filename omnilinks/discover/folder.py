@@ -9,6 +9,9 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# Never part of what a host serves: version control. Every other folder is served, dot-folders
+# (/.well-known/…) and node_modules included; those are not the author's pages, so not checked.
+NOT_SERVED = {".git", ".hg", ".svn"}
 LOCAL_BASE = "http://localhost/"  # when neither the config nor --base-url names the site
 
 
@@ -26,8 +29,13 @@ class FolderSite:
         parts = urlsplit(self.base)
         self.host = (parts.hostname or "").lower()
         self.base_path = parts.path
-        self.assume_extension = assume_extension if assume_extension is None or assume_extension.startswith(".") \
-            else "." + assume_extension
+        # GitHub Pages, Netlify and Cloudflare Pages serve /about from about.html; plain S3 does not ("none").
+        self.guess_html = (assume_extension or "").strip().lower() != "none"
+        if not self.guess_html or not assume_extension:
+            self.assume_extension = None
+        else:
+            self.assume_extension = assume_extension if assume_extension.startswith(".") else "." + assume_extension
+        self.stylesheets: list[Path] = []  # the site's own .css files, for their url() references
         self._files: set[str] = set()
         self._walked = False  # file_for() answers are final (and cached) only after the whole walk
         self._root_prefix = self.root.as_posix().rstrip("/") + "/"
@@ -37,12 +45,16 @@ class FolderSite:
 
     def html_files(self) -> Iterator[Path]:
         for folder, dirs, files in os.walk(self.root, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+            dirs[:] = sorted(d for d in dirs if d not in NOT_SERVED)
+            authored = not _third_party(self._relative(Path(folder)) if folder != str(self.root) else "")
             for name in sorted(files):
                 path = Path(folder) / name
                 self._files.add(self._relative(path))
-                if name.lower().endswith(HTML_SUFFIXES):
+                lowered = name.lower()
+                if authored and lowered.endswith(HTML_SUFFIXES):
                     yield path
+                elif authored and lowered.endswith(".css"):
+                    self.stylesheets.append(path)
         self._walked = True
 
     def url_for(self, path: Path) -> str:
@@ -92,7 +104,7 @@ class FolderSite:
         candidates = [relative] if relative and not relative.endswith("/") else []
         stem = relative.rstrip("/")
         candidates += [f"{stem}/index.html" if stem else "index.html", f"{stem}/index.htm" if stem else "index.htm"]
-        if stem and not relative.endswith("/"):
+        if stem and not relative.endswith("/") and self.guess_html:
             candidates += [stem + ".html", stem + ".htm"]
             if self.assume_extension:
                 candidates.append(stem + self.assume_extension)
@@ -100,6 +112,11 @@ class FolderSite:
             if candidate in self._files:
                 return candidate
         return None
+
+
+def _third_party(relative_folder: str) -> bool:
+    """Folders whose files are served but not written by the author: dot-folders and node_modules."""
+    return any(part.startswith(".") or part == "node_modules" for part in relative_folder.split("/") if part)
 
 
 def _same_host(a: str, b: str) -> bool:

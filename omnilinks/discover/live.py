@@ -177,7 +177,7 @@ def _shared(link: Link, strings: dict[str, str]) -> Link:
     if url is link.url and raw is link.raw and text is link.text:
         return link
     # The constructor, not dataclasses.replace: this runs for every link of a crawl.
-    return Link(url, raw, link.tag, link.location, link.rel, text, link.in_nav)
+    return Link(url, raw, link.tag, link.location, link.rel, text, link.in_nav, link.attr)
 
 
 def _record(result: CrawlResult, url: str, response: Response) -> None:

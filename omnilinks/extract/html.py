@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse, urlsplit
 
@@ -13,13 +14,21 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from omnilinks.extract.contacts import contact_facts
+from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
 from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Link, Location, Page
 
-LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "script": "src", "iframe": "src", "source": "src",
-              "link": "href"}
-CHECKED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "me", "preload", "manifest"}
+# Each element and the attributes holding a URL it links or loads (html-proofer's, lychee's and a
+# browser's list: every srcset candidate, media posters, SVG sprites, redirect pages, forms).
+LINK_ATTRS: dict[str, tuple[str, ...]] = {
+    "a": ("href",), "area": ("href",), "img": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
+    "source": ("src", "srcset"), "link": ("href",), "video": ("src", "poster"), "audio": ("src",),
+    "track": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",), "form": ("action",),
+    "use": ("href", "xlink:href"), "meta": ("content",)}
+CHECKED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-touch-icon-precomposed", "me",
+                     "preload", "modulepreload", "manifest", "canonical", "alternate", "mask-icon", "search", "next",
+                     "prev"}
 NAV_TAGS = {"header", "footer", "nav"}
 # Python codecs that are not web charsets; a hostile page naming them must not pick them.
 NOT_CHARSETS = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap"}
@@ -94,7 +103,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     if base_el is not None:
         base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
-    links, malformed = _links(root, Resolver(base), path, url, lines)
+    links, malformed = _links(root, Resolver(base), path, url, lines, text)
     ids = _ids(root)
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
@@ -236,33 +245,148 @@ class _Lines:
         return None
 
 
-def _links(root: Any, resolver: Resolver, path: str | None, page_url: str,
-           lines: _Lines) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines,
+           text: str) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
     """The page's links, and apart from them the ones whose URL no parser can split."""
     links: list[Link] = []
     malformed: list[Link] = []
     in_nav = _nav_links(root)
+    # Both are whole-document searches; most pages have neither marker, and a substring test is free.
+    ignored = _ignored(root) if IGNORE_ATTR in text else None
+    styled = "url(" in text or "URL(" in text or "@import" in text
+    page_location = None if path else page_url
     for element in root.iter(*LINK_ATTRS):
+        if ignored and element in ignored:
+            continue
         tag = element.tag
-        raw = element.get(LINK_ATTRS[tag])
-        if raw is None:
-            continue
-        rel = tuple((element.get("rel") or "").lower().split())
-        if tag == "link" and not CHECKED_LINK_RELS.intersection(rel):
-            continue
-        raw = raw.strip()
-        if not raw or raw.startswith(("javascript:", "data:", "about:", "blob:")) or raw == "#":
-            continue
-        absolute = resolver.join(raw)
-        line = element.sourceline
-        text = ""
-        if tag in ("a", "area"):
-            text = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
-        link = Link(url=absolute or raw, raw=raw, tag=tag, rel=rel, text=text, in_nav=element in in_nav,
-                    location=Location(path=path, line=line, column=lines.column(line, raw),
-                                      url=None if path else page_url))
-        (links if absolute is not None else malformed).append(link)
+        rel: tuple[str, ...] = ()
+        if tag in FILTERED_TAGS:
+            if tag == "link":
+                rel = tuple((element.get("rel") or "").lower().split())
+                if not CHECKED_LINK_RELS.intersection(rel):
+                    continue
+            elif tag == "meta":
+                target = _refresh_target(element)
+                if target is not None:
+                    _add(links, malformed, resolver, lines, element, target, "content", path, page_location,
+                         in_nav)
+                continue
+            elif (element.get("type") or "").strip().lower() != "image":  # <input>
+                continue
+        elif tag == "a" or tag == "area":
+            rel = tuple((element.get("rel") or "").lower().split())
+        for attr in LINK_ATTRS[tag]:
+            raw = element.get(attr)
+            if raw is None:
+                continue
+            for candidate in (srcset_urls(raw) if attr == "srcset" else (raw,)):
+                candidate = candidate.strip()
+                if not candidate or candidate.startswith(("javascript:", "data:", "about:", "blob:")) \
+                        or candidate == "#":
+                    continue
+                absolute = resolver.join(candidate)
+                line = element.sourceline
+                label = ""
+                if tag == "a" or tag == "area":
+                    label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
+                link = Link(url=absolute or candidate, raw=candidate, tag=tag, rel=rel, text=label,
+                            in_nav=element in in_nav, attr=attr,
+                            location=Location(path=path, line=line, column=lines.column(line, candidate),
+                                              url=page_location))
+                (links if absolute is not None else malformed).append(link)
+    if styled:
+        for element, css, first_line, where in _styles(root):
+            if ignored and element in ignored:
+                continue
+            for raw, offset, column, kind in css_urls(css):
+                _add(links, malformed, resolver, lines, element, raw, f"{where} {kind}" if where else kind, path,
+                     page_location, in_nav, line=(first_line or 0) + offset or None, column=column if offset else None)
     return tuple(links), tuple(malformed)
+
+
+FILTERED_TAGS = frozenset({"link", "meta", "input"})  # elements whose other attributes decide if they link
+
+
+def _add(links: list[Link], malformed: list[Link], resolver: Resolver, lines: _Lines, element: Any, raw: str,
+         attr: str, path: str | None, page_location: str | None, in_nav: set[Any], line: int | None = None,
+         column: int | None = None) -> None:
+    raw = raw.strip()
+    if not raw or raw.startswith(("javascript:", "data:", "about:", "blob:")) or raw == "#":
+        return
+    absolute = resolver.join(raw)
+    line = line or element.sourceline
+    link = Link(url=absolute or raw, raw=raw, tag=element.tag, in_nav=element in in_nav, attr=attr,
+                location=Location(path=path, line=line, column=column or lines.column(line, raw), url=page_location))
+    (links if absolute is not None else malformed).append(link)
+
+
+REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$", re.I | re.S)
+
+
+def _refresh_target(element: Any) -> str | None:
+    """The URL of `<meta http-equiv=refresh content="0; url=…">` (the redirect pages
+    mkdocs-redirects and jekyll-redirect-from write), parsed as the HTML standard does."""
+    content = element.get("content")
+    if content is None or (element.get("http-equiv") or "").strip().lower() != "refresh":
+        return None
+    match = REFRESH_URL.match(content)
+    if match is None or not match.group(2).strip() or ";" not in content and "," not in content \
+            and "url" not in content.lower():
+        return None
+    return match.group(2).strip()
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """Every candidate URL of a srcset ("a.jpg 1x, b.jpg 2x"), split as the HTML standard does:
+    a URL runs to whitespace; a comma ends a candidate only after its descriptors."""
+    urls = []
+    position, size = 0, len(srcset)
+    while position < size:
+        while position < size and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < size and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            depth = 0
+            while position < size and (srcset[position] != "," or depth):
+                depth += {"(": 1, ")": -1}.get(srcset[position], 0)
+                position += 1
+        if url:
+            urls.append(url)
+    return urls
+
+
+STYLED = etree.XPath("//*[@style[contains(., 'url(') or contains(., 'URL(')]]")
+
+
+def _styles(root: Any) -> Iterator[tuple[Any, str, int | None, str]]:
+    """CSS inside the page: `<style>` elements and `style=""` attributes that load a URL."""
+    for element in root.iter("style"):
+        if element.text:
+            # The text starts on the line of <style> itself when the first rule follows the tag.
+            yield element, element.text, element.sourceline, ""
+    for element in STYLED(root):
+        yield element, element.get("style"), element.sourceline, "style"
+
+
+IGNORE_ATTR = "data-omnilinks-ignore"
+IGNORED = etree.XPath("//*[@data-omnilinks-ignore]")
+
+
+def _ignored(root: Any) -> set[Any]:
+    """Elements marked `data-omnilinks-ignore` (html-proofer's `data-proofer-ignore`) and all
+    they contain: their links are not checked."""
+    skipped: set[Any] = set()
+    for container in IGNORED(root):
+        if (container.get(IGNORE_ATTR) or "").strip().lower() in ("false", "0", "no"):
+            continue
+        skipped.add(container)
+        skipped.update(container.iterdescendants())
+    return skipped
 
 
 NAV_CLASSES = etree.XPath("//@class[contains(., 'footer') or contains(., 'header')]/..")  # 4x faster than //*[…]
@@ -274,7 +398,7 @@ def _nav_links(root: Any) -> set[Any]:
     for an element while a reference to it lives, so set membership is identity."""
     inside: set[Any] = set()
     for container in (*root.iter(*NAV_TAGS), *NAV_CLASSES(root)):
-        inside.update(container.iterdescendants(*LINK_ATTRS))
+        inside.update(container.iterdescendants(*LINK_ATTRS, "style"))
     return inside
 
 
@@ -283,6 +407,28 @@ IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # fragment targets,
 
 def _ids(root: Any) -> frozenset[str]:
     return frozenset(value for value in IDS(root) if value)
+
+
+SCRIPTED_TEXT_MIN = 100  # characters of text below which a page with scripts is a JavaScript shell
+
+
+def fragment_targets(body: bytes, charset: str | None = None) -> tuple[frozenset[str], bool]:
+    """The ids and <a name>s of another site's page, and whether it is a JavaScript shell (little
+    text, scripts that build the rest): its missing ids prove nothing."""
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decode_html(body, charset), count=1)
+    if not text.strip():
+        return frozenset(), True
+    try:
+        root = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return frozenset(), True
+    scripts = root.find(".//script") is not None
+    shown = sum(len("".join(t.split())) for t in VISIBLE_TEXT(root))
+    return _ids(root), scripts and shown < SCRIPTED_TEXT_MIN
+
+
+VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
+                           "or ancestor::template)]", smart_strings=False)
 
 
 def _meta(root: Any):

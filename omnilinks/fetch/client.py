@@ -5,6 +5,7 @@ with an `error` kind, so no other stage handles exceptions from the network.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +80,9 @@ class HttpOptions:
     allowed_hosts: frozenset[str] = frozenset()
     deadline: float | None = None  # time.monotonic() after which nothing new starts and in-flight requests stop
     total_timeout: float | None = None  # one request (one hop) in all, headers and body; default 2 × timeout
+    # (URL pattern, headers) from check.headers, sent on each hop whose URL matches (so a redirect to
+    # another host does not carry a staging site's credentials); never shown in a repr or a log.
+    url_headers: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = field(default=(), repr=False)
 
 
 class HttpClient:
@@ -266,6 +270,15 @@ class HttpClient:
                 method, json = "GET", None
             current = outcome[0]
 
+    def _headers_for(self, url: str, headers: dict[str, str] | None) -> dict[str, str] | None:
+        extra = [values for pattern, values in self.options.url_headers if pattern.search(url)]
+        if not extra:
+            return headers
+        merged = dict(headers or {})
+        for values in extra:
+            merged.update(values)
+        return merged
+
     def _cut(self, outcome: Response, fired: str, seconds: float) -> Response:
         """The watchdog stopped this request: say why, not what the broken socket looked like."""
         if fired == "timeout":
@@ -277,6 +290,8 @@ class HttpClient:
     def _hop(self, method: str, url: str, current: str, headers: dict[str, str] | None, json: Any,
              read_body: bool, max_body: int, hops: list[str], stop_at: float) -> Response | tuple[str, int]:
         """One request on the way to the answer: a final Response, or (next URL, redirect status)."""
+        if self.options.url_headers:
+            headers = self._headers_for(current, headers)
         try:
             raw = self.session.request(method, current, headers=headers, json=json, stream=True,
                                        allow_redirects=False, timeout=(self.options.timeout, self.options.timeout))

@@ -50,6 +50,9 @@ class Context:
     offline: bool = False
     identity_sources: dict[str, Any] = field(default_factory=dict)  # field → resolved-from details
     images: dict[str, ImageInfo] = field(default_factory=dict)  # image URL → what it turned out to be
+    # Online: another site's page (URL without fragment) → (its ids, whether JavaScript builds it),
+    # for links to a #fragment of it.
+    external_ids: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
 
 
 Check = Callable[[Context], Iterable[Finding]]

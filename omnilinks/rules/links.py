@@ -1,11 +1,17 @@
 """Category `link`: what a link checker checks, with the fix for each."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+import phonenumbers
 
 from omnilinks.extract.urls import without_fragment
-from omnilinks.models import Finding, Link
+from omnilinks.models import Finding, Link, Page
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.phone import normalize_phone
 from omnilinks.rules.base import Context, rule
@@ -22,22 +28,59 @@ WALLED = rule("link-unverifiable", "link", "notice", "The host answered with a b
 PRIVATE = rule("link-private-address", "link", "warning", "Link to a private or reserved address; not checked")
 MALFORMED = rule("link-malformed", "link", "error", "Link whose URL cannot be parsed (a bad host, IPv6 address or port)")
 SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before the run's deadline")
+INVISIBLE = rule(
+    "link-invisible-character", "link", "error", "Link with an invisible character in its address",
+    why="A zero-width space, byte-order mark or direction mark pasted into an address is invisible in the "
+        "editor but is sent with the request, so the link leads to a page that does not exist.",
+    how_to_fix="Retype the address, or delete the character at the position the finding names.",
+    example='<a href="/menu\u200b/">: a zero-width space after "menu".')
 
 # Hosts whose whole job is to redirect: linking the short form is deliberate.
 SHORTENERS = {"maps.app.goo.gl", "goo.gl", "g.page", "g.co", "bit.ly", "s.id", "tinyurl.com", "wa.me", "t.me",
               "m.me", "fb.me", "youtu.be", "lnkd.in", "forms.gle", "t.co", "ow.ly", "buff.ly", "shope.ee",
               "tokopedia.link", "vt.tiktok.com", "vm.tiktok.com", "spoti.fi", "amzn.to"}
-# Fragments browsers handle without a matching id.
+# Fragments browsers handle without a matching id ("top" in any case scrolls to the top).
 BUILTIN_FRAGMENTS = {"", "top", "!"}
+# Elements whose #fragment a browser acts on: it scrolls to, embeds or draws the target element.
+FRAGMENT_TAGS = {"a", "area", "iframe", "use", "meta"}
+# Characters that cannot be seen in an editor yet change the address a browser requests.
+INVISIBLE_CHARS = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+                   "\u2060": "word joiner", "\ufeff": "byte-order mark (zero-width no-break space)",
+                   "\u00ad": "soft hyphen", "\u200e": "left-to-right mark", "\u200f": "right-to-left mark",
+                   "\u061c": "Arabic letter mark", "\u202a": "left-to-right embedding",
+                   "\u202b": "right-to-left embedding", "\u202c": "pop directional formatting",
+                   "\u202d": "left-to-right override", "\u202e": "right-to-left override",
+                   "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate",
+                   "\u2068": "first strong isolate", "\u2069": "pop directional isolate"}
+# How a finding names each kind of reference, so it says what is broken.
+KINDS = {("img", "srcset"): "image srcset candidate", ("source", "srcset"): "<source> srcset candidate",
+         ("video", "poster"): "video poster", ("object", "data"): "<object> data", ("input", "src"): "image button",
+         ("meta", "content"): "refresh redirect target", ("form", "action"): "form action",
+         ("use", "href"): "SVG <use> reference", ("use", "xlink:href"): "SVG <use> reference"}
 
 
 def external_urls(ctx: Context) -> set[str]:
     """URLs the network stage must check: http(s) links that are not the site's own files."""
     urls = set()
-    for page in ctx.pages:
+    for page in checked_pages(ctx):
         for link in page.links:
+            if link.tag == "form":
+                continue  # a form's action answers POSTs; a GET of it proves nothing either way
             if link.url.partition(":")[0].lower() in ("http", "https") and not _served_locally(ctx, link.url):
                 urls.add(without_fragment(link.url))
+    return urls
+
+
+def fragment_pages(ctx: Context) -> set[str]:
+    """Other sites' pages linked with a #fragment a browser looks for (online mode reads them)."""
+    urls = set()
+    for page in ctx.pages:
+        for link in page.links:
+            url, _, fragment = link.url.partition("#")
+            if fragment and link.tag in ("a", "area", "iframe") and url.startswith(("http://", "https://")) \
+                    and unquote(fragment).lower() not in BUILTIN_FRAGMENTS and not fragment.startswith(("!", ":~:")) \
+                    and not _served_locally(ctx, link.url) and not ctx.site.is_internal(link.url):
+                urls.add(url)
     return urls
 
 
@@ -45,18 +88,30 @@ def _served_locally(ctx: Context, url: str) -> bool:
     return ctx.site.folder is not None and ctx.site.is_internal(url)
 
 
+def checked_pages(ctx: Context) -> tuple[Page, ...]:
+    """The HTML pages and the site's own stylesheets (their url() references)."""
+    return ctx.pages + tuple(getattr(ctx.site, "stylesheets", ()))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     https_site = ctx.site_url.startswith("https:")
     pages_by_name = _pages_by_name(ctx)
-    for page in ctx.pages:
+    for page in checked_pages(ctx):
         for link in page.malformed:
             yield MALFORMED.finding(f"{link.raw} is not a valid URL: {_parse_error(link.raw)}", link.location,
                                     target=link.raw, fix="Correct the address (host, [IPv6] brackets and port) "
                                                          "or remove the link.")
         for link in page.links:
+            invisible = _invisible(link.raw)
+            if invisible:
+                yield INVISIBLE.finding(f"{describe(link)} {link.raw!r} has an invisible {invisible}", link.location,
+                                        target=link.url, fix="Retype the address without the invisible character.")
+                continue
             # Links are already absolute: the scheme is what precedes the first colon (urlsplit costs
             # more than the rest of this rule on a big site).
             scheme = link.url.partition(":")[0].lower()
+            if link.tag == "form" and not (scheme in ("http", "https") and ctx.site.is_internal(link.url)):
+                continue
             if scheme == "mailto":
                 yield from _mailto(link)
             elif scheme == "tel":
@@ -79,28 +134,89 @@ def _parse_error(raw: str) -> str:
     return "it cannot be resolved against the page"
 
 
+def describe(link: Link) -> str:
+    """What the reference is, in words: "page", "image srcset candidate", "web font url(…) in style.css"."""
+    if link.tag in ("a", "area", "iframe"):
+        return "page"
+    if link.tag == "css":
+        return "@import" if link.attr == "@import" else _css_kind(link.raw)
+    if link.attr.endswith(("url()", "@import")):
+        where = "style attribute" if link.attr.startswith("style ") else "<style>"
+        kind = "@import" if link.attr.endswith("@import") else _css_kind(link.raw)
+        return f"{kind} in a {where}"
+    if link.tag == "link" and link.rel:
+        return "<link rel=" + " ".join(link.rel) + ">"
+    return KINDS.get((link.tag, link.attr)) or f"{link.tag} source"
+
+
+FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+
+
+def _css_kind(raw: str) -> str:
+    path = raw.partition("?")[0].partition("#")[0].lower()
+    return "web font url()" if path.endswith(FONT_SUFFIXES) else "url()"
+
+
+INVISIBLE_CHAR = re.compile("[" + "".join(INVISIBLE_CHARS) + "]")
+
+
+def _invisible(raw: str) -> str | None:
+    if raw.isascii():  # nearly every link, decided in C
+        return None
+    match = INVISIBLE_CHAR.search(raw)
+    if match is None:
+        return None
+    char = match.group()
+    return f"{INVISIBLE_CHARS[char]} (U+{ord(char):04X}) at character {match.start() + 1}"
+
+
 def _internal(ctx: Context, link: Link, pages_by_name: dict[str, str]) -> Iterator[Finding]:
     exists = ctx.site.exists(link.url)
     if exists is None:
         yield from _external(ctx, link)
         return
     if not exists:
-        kind = "page" if link.tag in ("a", "area", "iframe") else f"{link.tag} source"
-        yield MISSING.finding(f"{kind} {link.raw} does not exist", link.location, target=link.url,
-                              fix=_missing_fix(link, pages_by_name))
+        redirect = ctx.site.redirect_for(link.url) if ctx.site.folder is not None else None
+        if redirect is not None:
+            yield from _redirected(ctx, link, redirect)
+            return
+        finding = MISSING.finding(f"{describe(link)} {link.raw} does not exist", link.location, target=link.url,
+                                  fix=_missing_fix(link, pages_by_name))
+        # A form's action is often answered by a server function the static folder does not hold.
+        yield replace(finding, severity="notice") if link.tag == "form" else finding
         return
-    if link.tag not in ("a", "area"):
+    if link.tag not in FRAGMENT_TAGS:
         return
     fragment = unquote(link.url.partition("#")[2])
-    if fragment in BUILTIN_FRAGMENTS or fragment.startswith(":~:"):
+    if fragment.lower() in BUILTIN_FRAGMENTS or fragment.startswith(":~:"):
         return
-    target = ctx.site.page_for(link.url)
-    if target is not None and target.is_html and fragment not in target.ids:
-        where = target.location.short()
-        close = _closest(fragment, target.ids)
+    ids = ctx.site.ids_for(link.url)
+    if ids is not None and fragment not in ids:
+        where = ctx.site.display_for(link.url)
+        close = _closest(fragment, ids)
         hint = f" Did you mean #{close}?" if close else ""
-        yield FRAGMENT.finding(f"#{fragment} is not an id or anchor on {where}", link.location, target=link.url,
+        kind = "" if link.tag in ("a", "area") else f" ({describe(link)})"
+        yield FRAGMENT.finding(f"#{fragment} is not an id or anchor on {where}{kind}", link.location,
+                               target=link.url,
                                fix=f"Add id=\"{fragment}\" to the target element in {where}, or change the link.{hint}")
+
+
+def _redirected(ctx: Context, link: Link, redirect: Any) -> Iterator[Finding]:
+    """A path the host redirects or rewrites (_redirects, netlify.toml, vercel.json): not missing
+    while the target exists."""
+    target = redirect.target
+    if target.startswith(("http://", "https://")) and ctx.site.is_internal(target) or target.startswith("/"):
+        absolute = urljoin(link.url, target)
+        if ctx.site.exists(absolute) is False:
+            yield MISSING.finding(f"{describe(link)} {link.raw} is redirected by {redirect.source} to {target}, "
+                                  "which does not exist", link.location, target=link.url,
+                                  fix=f"Correct the rule at {redirect.source}, or link a page that exists.")
+            return
+    if redirect.status in (200, None) or not 300 <= redirect.status < 400:
+        return  # a rewrite: the host serves the target at the linked address
+    yield replace(REDIRECT.finding(f"{link.raw} is redirected by {redirect.source} to {target}", link.location,
+                                   target=link.url, expected=target, actual=link.url,
+                                   fix=f"Link {target} directly."), severity="notice")
 
 
 def _pages_by_name(ctx: Context) -> dict[str, str]:
@@ -132,7 +248,7 @@ def _closest(fragment: str, ids: frozenset[str]) -> str | None:
 
 def _external(ctx: Context, link: Link) -> Iterator[Finding]:
     result = ctx.link_results.get(without_fragment(link.url))
-    if result is None:
+    if result is None or _accepted(ctx, link.url, result.status):
         return
     if result.wall:
         yield WALLED.finding(f"{link.raw} could not be verified: {result.wall}", link.location, target=link.url,
@@ -154,6 +270,41 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
     elif result.redirects and _meaningful_redirect(link.url, result.final_url):
         yield REDIRECT.finding(f"{link.raw} redirects to {result.final_url}", link.location, target=link.url,
                                expected=result.final_url, actual=link.url, fix=f"Link {result.final_url} directly.")
+    yield from _external_fragment(ctx, link)
+
+
+def _external_fragment(ctx: Context, link: Link) -> Iterator[Finding]:
+    url, _, fragment = link.url.partition("#")
+    known = ctx.external_ids.get(url) if fragment else None
+    if known is None:
+        return
+    ids, scripted = known
+    fragment = unquote(fragment)
+    if fragment.lower() in BUILTIN_FRAGMENTS or fragment.startswith(":~:"):
+        return
+    # GitHub renders README headings as id="user-content-x" and its script scrolls #x to them.
+    if fragment in ids or "user-content-" + fragment in ids:
+        return
+    if scripted:
+        yield WALLED.finding(f"#{fragment} on {url} could not be verified: the page is built by JavaScript",
+                             link.location, target=link.url, actual="javascript",
+                             fix="Open the link in a browser to confirm the section exists.")
+        return
+    close = _closest(fragment, ids)
+    hint = f" Did you mean #{close}?" if close else ""
+    yield FRAGMENT.finding(f"#{fragment} is not an id or anchor on {url}", link.location, target=link.url,
+                           fix=f"Link a section that exists on that page, or link the page without #{fragment}.{hint}")
+
+
+def _accepted(ctx: Context, url: str, status: int | None) -> bool:
+    """check.accept: a status the user says is fine for this URL (a host that answers bots 403)."""
+    return status is not None and any(status in codes and _compiled(pattern).search(url)
+                                      for pattern, codes in ctx.config.check.accept)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _meaningful_redirect(start: str, final: str) -> bool:
@@ -180,7 +331,31 @@ def _mailto(link: Link) -> Iterator[Finding]:
 
 
 def _tel(link: Link, region: str) -> Iterator[Finding]:
-    number = unquote(link.raw[4:])
-    if normalize_phone(number, region) is None:
+    if not dialable(unquote(link.raw[4:]), region):
         yield TEL.finding(f"tel: link with no valid phone number: {link.raw}", link.location, target=link.raw,
                           field="phone", fix="Write tel:+<country code><number>, e.g. tel:+622155500123.")
+
+
+# RFC 3966: a tel: URI is a number with visual separators, then ;parameters (ext, isub,
+# phone-context…); dialers also take pauses and waits (",", "p", "w") followed by more digits.
+TEL_NUMBER = re.compile(r"^(\+?)[\d\-.()\s]*\d[\d\-.()\s]*$")
+TEL_PAUSE = re.compile(r"[,pPwW;].*$", re.S)
+
+
+def dialable(number: str, region: str) -> bool:
+    """Whether a phone will dial the tel: number: a global number of a possible length for its country, or
+    a local number (with phone-context, or valid in the site's region). Pauses, extensions and other
+    RFC 3966 parameters are not part of the number."""
+    main, _, parameters = number.strip().partition(";")
+    context = re.search(r"(?:^|;)phone-context=([^;]+)", parameters, re.I)
+    main = TEL_PAUSE.sub("", main).strip()
+    if not TEL_NUMBER.match(main):
+        return False
+    if context or normalize_phone(main, region) is not None:
+        return True
+    if main.startswith("+"):
+        try:
+            return phonenumbers.is_possible_number(phonenumbers.parse(main, None))
+        except phonenumbers.NumberParseException:
+            return False
+    return False

@@ -32,6 +32,8 @@ def by_target(report: omnilinks.Report) -> dict[str, str]:
 @responses.activate
 def test_external_statuses_are_reported_truthfully(site: Path) -> None:
     responses.head("https://ok.example.com/", status=200)
+    # Linked with a #fragment too: that page is read (once) to find the section.
+    responses.get("https://ok.example.com/", body="<h2 id='section'>Section</h2>", content_type="text/html")
     responses.head("https://head-refused.example.com/", status=405)
     responses.get("https://head-refused.example.com/", status=200)
     responses.head("https://gone.example.com/page", status=404)
