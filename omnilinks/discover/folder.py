@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from omnilinks.normalize.domain import same_host
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 LOCAL_BASE = "http://localhost/"  # when neither the config nor --base-url names the site
 
@@ -70,7 +72,7 @@ class FolderSite:
     def is_internal(self, url: str) -> bool:
         """Whether the URL is the site's own (Site remembers the answer per URL)."""
         parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and _same_host((parts.hostname or "").lower(), self.host) \
+        return parts.scheme in ("http", "https") and same_host(parts.hostname or "", self.host) \
             and parts.path.startswith(self.base_path.rstrip("/") or "/")
 
     def file_for(self, url: str) -> str | None:
@@ -101,6 +103,3 @@ class FolderSite:
                 return candidate
         return None
 
-
-def _same_host(a: str, b: str) -> bool:
-    return a.removeprefix("www.") == b.removeprefix("www.")

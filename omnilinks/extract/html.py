@@ -331,7 +331,3 @@ def types_of(entity: dict[str, Any]) -> set[str]:
     kind = entity.get("@type") or []
     kinds = kind if isinstance(kind, list) else [kind]
     return {str(k).rsplit("/", 1)[-1] for k in kinds}
-
-
-def same_site(url: str, site: str) -> bool:
-    return (urlsplit(url).hostname or "").removeprefix("www.") == (urlsplit(site).hostname or "").removeprefix("www.")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from omnilinks.identity.compare import Group, group_where, group_wrong, reference_note, widely_stated
 from omnilinks.identity.resolve import Observed, fact_key, observe
 from omnilinks.models import Finding
 from omnilinks.normalize.address import compare_addresses
+from omnilinks.normalize.domain import same_site, url_host
 from omnilinks.normalize.hours import diff_hours, parse_hours
 from omnilinks.normalize.phone import international_phone
 from omnilinks.rules.base import Context, Rule, rule
@@ -97,12 +97,13 @@ def _emails(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
         return
     # Other mailboxes at the brand's own domain (karir@, cs@) are departments, not contradictions;
     # structured data names the one contact address, so it must be exact.
-    own = {reference.rsplit("@", 1)[1], (urlsplit(ctx.identity.website or "").hostname or "").removeprefix("www.")}
+    own = (reference.rsplit("@", 1)[1], url_host(ctx.identity.website or ""))
 
     def accept(item: Observed) -> bool:
         if item.key == reference:
             return True
-        return item.fact.source not in STRUCTURED and str(item.key).rsplit("@", 1)[1] in own
+        domain = str(item.key).rsplit("@", 1)[1]
+        return item.fact.source not in STRUCTURED and any(same_site(domain, host) for host in own)
 
     for group in group_wrong(items, _lenient(ctx, "email", items, reference, accept)):
         fix = f"Change {group.first.value} to {reference} at {group_where(group)}."

@@ -13,6 +13,7 @@ from omnilinks.identity.compare import where
 from omnilinks.identity.profiles import ProfileRef, comparable, profile_ref, site_profiles
 from omnilinks.identity.snippet import business_entity, same_as_snippet, script_tag
 from omnilinks.models import Finding, Location, Page
+from omnilinks.normalize.domain import same_site, url_host
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.phone import has_country_code, international_phone, normalize_phone
@@ -209,19 +210,16 @@ def _as_list(value: Any) -> list[Any]:
 
 def _url(ctx: Context, entities: list[Entity]) -> Iterator[Finding]:
     site = ctx.config.site_url or (ctx.site.base if ctx.site is not None and ctx.site.mode == "live" else None)
-    host = _host(site) if site else None
+    host = url_host(site) if site else None
     if not host:
         return  # a folder without site.url: the public address is unknown
     items = []
     for page, entity, location in entities:
         for field, value, _ in entity_values(entity, page.url):
-            if field == "website" and _host(value) != host:
+            if field == "website" and not same_site(url_host(str(value)), host):
                 items.append((value, value_location(page, field, value, location), value))
     for value, locations in grouped(items):
         yield URL_NOT_SITE.finding(f"the business's url is {value}, not the site {site}", locations[0], target=value,
                                    field="website", expected=site, actual=value, related=tuple(locations[1:]),
                                    fix=f"Write \"url\": \"{site}\" at {where(locations)}.")
 
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
