@@ -48,10 +48,17 @@ STREET_WORDS = ("jl", "jalan", "gg", "gang", "st", "road", "rd", "avenue")
 PHONE_GATES = (re.compile(r"[+(0]\d?[\d\s().\-]{6,}\d"), re.compile(r"62\d{8}"))
 HOURS_WORD = re.compile(r"jam\s+(?:buka|operasional|kerja|layanan)|opening\s+hours|business\s+hours|hours|waktu\s+buka")
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
+# Code samples, keyboard input, program output and form fields show examples
+# ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
+EXAMPLE_TAGS = ("pre", "code", "kbd", "samp", "textarea")
+_NOT_EXAMPLE = "".join(f" and not(ancestor::{tag})" for tag in EXAMPLE_TAGS)
 VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-    " and not(ancestor::template)]"
+    " and not(ancestor::template)" + _NOT_EXAMPLE + "]"
 )
+HAS_EXAMPLE = etree.XPath("boolean(descendant::*[" + " or ".join(f"self::{tag}" for tag in EXAMPLE_TAGS) + "])")
+IN_EXAMPLE = etree.XPath("boolean(ancestor::*[" + " or ".join(f"self::{tag}" for tag in EXAMPLE_TAGS) + "])")
+TEXT_BESIDE_EXAMPLES = etree.XPath("descendant::text()[true()" + _NOT_EXAMPLE + "]")
 
 
 def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region: str) -> tuple[Fact, ...]:
@@ -88,6 +95,8 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         if parent is not None and street_hint and parent.tag != "address":
             facts.extend(_address_text_fact(node, text, parent, location))
     for block in root.iter("address"):
+        if IN_EXAMPLE(block):
+            continue
         text = _address_only(text_of(block))
         if text and STREET_HINT.search(text):
             facts.append(Fact("address", text, "address", Location(location.path, block.sourceline, None, location.url)))
@@ -136,7 +145,10 @@ def _head_text(root: Any) -> str:
 
 
 def text_of(element: Any) -> str:
+    """The element's text without its code samples (EXAMPLE_TAGS)."""
     # itertext, not text_content: "No. 10<br>Jakarta" must not become "10Jakarta".
+    if HAS_EXAMPLE(element):
+        return " ".join(" ".join(str(t) for t in TEXT_BESIDE_EXAMPLES(element)).split())
     return " ".join(" ".join(element.itertext()).split())
 
 
