@@ -3,9 +3,8 @@ states, compared with the resolved identity in their normalised forms."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
-from omnilinks.identity.compare import Group, group_where, group_wrong, reference_note, widely_stated
+from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, widely_stated
 from omnilinks.identity.resolve import Observed, fact_key, observe
 from omnilinks.models import Finding
 from omnilinks.normalize.address import compare_addresses
@@ -43,14 +42,18 @@ def _lenient(ctx: Context, field: str, items: list[Observed], reference: object,
     return lambda item: accept(item) or widely(item)
 
 
-def _finding(ctx: Context, spec: Rule, field: str, group: Group, expected: str, what: str, fix: str) -> Finding:
+def _finding(ctx: Context, spec: Rule, field: str, group: Group, expected: str, what: str, fix: str,
+             reference_field: str | None = None, reason: str | None = None) -> Finding:
     actual = group.items[0].display if field == "hours" else str(group.first.value)
     count = group.pages()
+    inferred = (reference_field or field) in ctx.identity.inferred
+    claim = f"differs from {expected}, which most pages state" if inferred else f"is not the brand's {field} {expected}"
     message = (f"{what} {actual} ({group.sources()}, {count} page{'s' if count != 1 else ''}) "
-               f"is not the brand's {field} {expected}")
+               f"{claim}") + (f" ({reason})" if reason else "")
     target = actual if field != "whatsapp" or "/" in actual else None
-    return spec.finding(message, group.first.location, target=target, field=field, expected=expected,
-                        actual=actual, fix=fix + reference_note(ctx.identity, field), related=group.related)
+    finding = spec.finding(message, group.first.location, target=target, field=field, expected=expected,
+                           actual=actual, fix=fix, related=group.related)
+    return if_inferred(finding, ctx.identity, reference_field)
 
 
 def _phones(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -88,7 +91,7 @@ def _whatsapp(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
         fix = f"Change {group.first.value} to {change} at {group_where(group)}."
         if not identity.whatsapp:
             fix += " (No brand.whatsapp is declared, so the brand's phone is the reference.)"
-        yield _finding(ctx, WHATSAPP, "whatsapp", group, expected, what, fix)
+        yield _finding(ctx, WHATSAPP, "whatsapp", group, expected, what, fix, field_of_reference)
 
 
 def _emails(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -126,12 +129,7 @@ def _addresses(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     for group in group_wrong(items, _lenient(ctx, "address", items, address_key, accept)):
         reason = verdicts.get(str(group.first.value))
         fix = f"Change the address to \"{reference}\" at {group_where(group)}."
-        finding = _finding(ctx, ADDRESS, "address", group, reference, "address", fix)
-        yield finding if not reason else _with_reason(finding, reason)
-
-
-def _with_reason(finding: Finding, reason: str) -> Finding:
-    return replace(finding, message=f"{finding.message} ({reason})")
+        yield _finding(ctx, ADDRESS, "address", group, reference, "address", fix, reason=reason)
 
 
 def _hours(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -143,5 +141,5 @@ def _hours(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
         stated = parse_hours(group.first.value)
         days = "; ".join(diff_hours(reference, stated)) if stated else ""
         fix = f"Change the hours to \"{reference.describe()}\" at {group_where(group)}."
-        finding = _finding(ctx, HOURS, "hours", group, reference.describe(), "opening hours", fix)
-        yield _with_reason(finding, f"expected vs stated: {days}") if days else finding
+        yield _finding(ctx, HOURS, "hours", group, reference.describe(), "opening hours", fix,
+                       reason=f"expected vs stated: {days}" if days else None)
