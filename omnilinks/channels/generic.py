@@ -21,7 +21,7 @@ from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Fact, Profile
 from omnilinks.normalize.name import name_tokens, names_match
 
-STRUCTURED = frozenset({"jsonld", "microdata", "hcard"})
+STRUCTURED = frozenset({"jsonld", "microdata", "rdfa", "hcard"})
 COMPARED = ("name", "phone", "email", "address", "hours")
 
 

@@ -48,23 +48,22 @@ STREET_WORDS = ("jl", "jalan", "gg", "gang", "st", "road", "rd", "avenue")
 PHONE_GATES = (re.compile(r"[+(0]\d?[\d\s().\-]{6,}\d"), re.compile(r"62\d{8}"))
 HOURS_WORD = re.compile(r"jam\s+(?:buka|operasional|kerja|layanan)|opening\s+hours|business\s+hours|hours|waktu\s+buka")
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
-# Code samples, keyboard input, program output and form fields show examples
-# ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
-EXAMPLE_TAGS = ("pre", "code", "kbd", "samp", "textarea")
-_NOT_EXAMPLE = "".join(f" and not(ancestor::{tag})" for tag in EXAMPLE_TAGS)
 VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-    " and not(ancestor::template)" + _NOT_EXAMPLE + "]"
+    " and not(ancestor::template)]"
 )
-HAS_EXAMPLE = etree.XPath("boolean(descendant::*[" + " or ".join(f"self::{tag}" for tag in EXAMPLE_TAGS) + "])")
-IN_EXAMPLE = etree.XPath("boolean(ancestor::*[" + " or ".join(f"self::{tag}" for tag in EXAMPLE_TAGS) + "])")
-TEXT_BESIDE_EXAMPLES = etree.XPath("descendant::text()[true()" + _NOT_EXAMPLE + "]")
+# Code samples, keyboard input, program output and form fields show examples
+# ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
+# (Checked in Python on the few nodes that pass the gates: five more ancestor tests in
+# the XPath above would double its cost on every page.)
+EXAMPLE_TAGS = frozenset({"pre", "code", "kbd", "samp", "textarea"})
 
 
 def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region: str) -> tuple[Fact, ...]:
     facts = _link_facts(links)
     seen: set[tuple[str, str, int | None]] = set()
     hints = _page_hints(root)
+    examples = hints and next(root.iter(*EXAMPLE_TAGS), None) is not None
     for node in VISIBLE_TEXT(root) if hints else ():
         text = str(node)
         if len(text) < 6:
@@ -78,6 +77,9 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         if not (phone_hint or hours_hint or street_hint or email_hint):
             continue
         parent = node.getparent()
+        # A tail's parent is the element it follows ("<code>x</code> tail"): the tail is outside it.
+        if examples and in_example(parent.getparent() if getattr(node, "is_tail", False) else parent):
+            continue
         where = Location(location.path, parent.sourceline if parent is not None else None, None, location.url)
         if phone_hint:
             for e164, start, end in find_phones(text, region):
@@ -95,7 +97,7 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         if parent is not None and street_hint and parent.tag != "address":
             facts.extend(_address_text_fact(node, text, parent, location))
     for block in root.iter("address"):
-        if IN_EXAMPLE(block):
+        if in_example(block):
             continue
         text = _address_only(text_of(block))
         if text and STREET_HINT.search(text):
@@ -147,9 +149,27 @@ def _head_text(root: Any) -> str:
 def text_of(element: Any) -> str:
     """The element's text without its code samples (EXAMPLE_TAGS)."""
     # itertext, not text_content: "No. 10<br>Jakarta" must not become "10Jakarta".
-    if HAS_EXAMPLE(element):
-        return " ".join(" ".join(str(t) for t in TEXT_BESIDE_EXAMPLES(element)).split())
+    if next(element.iter(*EXAMPLE_TAGS), None) is not None:
+        return " ".join(" ".join(_text_beside_examples(element, [])).split())
     return " ".join(" ".join(element.itertext()).split())
+
+
+def in_example(element: Any) -> bool:
+    return element is not None and (element.tag in EXAMPLE_TAGS
+                                    or any(a.tag in EXAMPLE_TAGS for a in element.iterancestors()))
+
+
+def _text_beside_examples(element: Any, out: list[str]) -> list[str]:
+    if element.tag in EXAMPLE_TAGS:
+        return out
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _text_beside_examples(child, out)
+        if child.tail:
+            out.append(child.tail)
+    return out
 
 
 def _says_link(parent: Any, field: str, key: str, region: str) -> bool:

@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     observed = observed_facts(ctx)
     if ctx.identity.name:
         names = observed.get("name", [])
-        yield from _names(ctx, NAME, [o for o in names if o.fact.source in ("jsonld", "microdata", "hcard")],
+        yield from _names(ctx, NAME, [o for o in names if o.fact.source in ("jsonld", "microdata", "rdfa", "hcard")],
                           "structured data")
         yield from _names(ctx, SITE_NAME, [o for o in names if o.fact.source == "og:site_name"], "og:site_name")
         yield from _titles(ctx, title_claims(ctx.pages))

@@ -18,7 +18,7 @@ WHATSAPP = rule("nap-whatsapp-mismatch", "nap", "error", "A WhatsApp link or num
 EMAIL = rule("nap-email-mismatch", "nap", "warning", "An email address on the site is not the brand's email")
 ADDRESS = rule("nap-address-mismatch", "nap", "error", "An address on the site is not the brand's address")
 HOURS = rule("nap-hours-mismatch", "nap", "warning", "Opening hours on the site differ from the brand's hours")
-STRUCTURED = {"jsonld", "microdata", "hcard"}
+STRUCTURED = {"jsonld", "microdata", "rdfa", "hcard"}
 
 
 def observed_facts(ctx: Context) -> dict[str, list[Observed]]:

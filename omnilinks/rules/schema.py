@@ -83,7 +83,7 @@ def _home(ctx: Context, entities: list[Entity]) -> Iterator[Finding]:
         return
     if any(page is home for page, _, _ in entities):
         return
-    if any(f.source in ("microdata", "hcard") and f.field in ("name", "address", "phone") for f in home.facts):
+    if any(f.source in ("microdata", "rdfa", "hcard") and f.field in ("name", "address", "phone") for f in home.facts):
         return
     entity = business_entity(ctx.identity, [r.url for r in expected_profiles(ctx).values()])
     yield NO_BUSINESS.finding(

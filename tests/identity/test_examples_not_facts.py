@@ -56,6 +56,9 @@ def test_text_beside_a_sample_still_counts() -> None:
     page = parse_page(f"<html><body>{body}</body></html>", "https://bakery.example/", path="i.html", region="US")
     values = {(f.field, str(f.value)) for f in page.facts}
     assert ("phone", "+1 415-555-0100") in values
+    after = parse_page("<html><body><footer><p><code>tel = 1</code> Phone: +1 415-555-0100</p></footer></body></html>",
+                       "https://bakery.example/", path="i.html", region="US")
+    assert [f.value for f in after.facts if f.field == "phone"] == ["+1 415-555-0100"]  # the tail of a <code>
     assert not any("202" in v or "Suite" in v for _, v in values)
     assert ("address", "Jl. Kemang Raya No. 10, Jakarta 12730") in values
 
