@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
+
 from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Fact, Location
 from omnilinks.normalize.name import strip_title_suffix
@@ -30,6 +32,7 @@ MICRODATA_FIELDS = {"name": "name", "telephone": "phone", "email": "email", "add
                     "openinghours": "hours", "logo": "logo", "url": "website", "sameas": "profile"}
 URL_FIELDS = {"logo", "website", "profile"}
 WHATSAPP_WORD = re.compile(r"whats\s*app|\bwa\b", re.I)
+SCOPES = etree.XPath("//*[@itemscope or @typeof]")
 
 
 def is_business(types: set[str]) -> bool:
@@ -168,8 +171,10 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
         for field, value, key in entity_values(entity, base):
             where = Location(location.path, _value_line(scripts.get(line), line, key, value), None, location.url)
             facts.append(Fact(field, value, "jsonld", where))
-    facts.extend(_microdata(root, location, base))
-    facts.extend(_rdfa(root, location, base))
+    scopes = SCOPES(root)  # one walk finds both microdata items and RDFa resources
+    facts.extend(_microdata(root, [s for s in scopes if s.get("itemscope") is not None and s.get("itemtype")],
+                            location, base))
+    facts.extend(_rdfa([s for s in scopes if s.get("typeof") is not None], location, base))
     facts.extend(_hcard(root, location, base))
     meta_map = dict(meta)
     if meta_map.get("og:site_name"):
@@ -213,10 +218,10 @@ def _value_line(source: str | None, line: int | None, key: str, value: Any) -> i
     return line + source.count("\n", 0, start) if start >= 0 else line
 
 
-def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
+def _microdata(root: Any, scopes: list[Any], location: Location, base: str) -> list[Fact]:
     facts: list[Fact] = []
     by_id: dict[str, Any] | None = None
-    for scope in root.iterfind(".//*[@itemscope][@itemtype]"):
+    for scope in scopes:
         types = {t.rsplit("/", 1)[-1] for t in scope.get("itemtype", "").split()}
         if not is_business(types):
             continue
@@ -288,9 +293,9 @@ def _owner(prop: Any, scope_attribute: str) -> Any:
 RDFA_PREFIX = re.compile(r"([\w-]+):\s+(https?://schema\.org/)")
 
 
-def _rdfa(root: Any, location: Location, base: str) -> list[Fact]:
+def _rdfa(scopes: list[Any], location: Location, base: str) -> list[Fact]:
     facts: list[Fact] = []
-    for scope in root.iterfind(".//*[@typeof]"):
+    for scope in scopes:
         prefixes = _rdfa_prefixes(scope)
         types = set()
         for name in scope.get("typeof", "").split():
