@@ -16,7 +16,11 @@ from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
-_PSL = PublicSuffixList()  # parses the bundled list once (~30 ms), private section included
+
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    """The bundled list, parsed on first use (tens of ms: commands that never compare sites skip it)."""
+    return PublicSuffixList()
 
 
 @lru_cache(maxsize=65_536)  # hot path: every link of every page and every channel link
@@ -48,7 +52,7 @@ def registrable_domain(host: str) -> str:
     host = site_host(host)
     if not host or _is_ip(host) or "." not in host:
         return host
-    return _PSL.privatesuffix(host) or host
+    return _psl().privatesuffix(host) or host
 
 
 def _is_ip(host: str) -> bool:

@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
 
-from email_validator import EmailNotValidError, validate_email
 
 # Addresses in free text. A character of a name is any letter, digit or mark of any
 # script ("josé@café.fr", "ติดต่อ@ร้านกาแฟ.ไทย" are addresses: RFC 6531, IDNA): not a
@@ -49,6 +48,10 @@ def normalize_email(text: str) -> str | None:
     value = value.split(",", 1)[0].strip()
     if "@" not in value:
         return None
+    # Imported here: its RFC tables take a noticeable part of start-up, and most commands
+    # (and most pages) never read an address.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         checked = validate_email(value, check_deliverability=False, allow_smtputf8=True, allow_quoted_local=False,
                                  allow_domain_literal=False, globally_deliverable=False)
