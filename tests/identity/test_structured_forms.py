@@ -93,3 +93,23 @@ def test_hcard_value_class_pattern() -> None:
     assert ("phone", "+44 20 7946 0018", "hcard") in found
     assert ("email", "shop@riverside.co.uk", "hcard") in found
     assert ("name", "Riverside Books", "hcard") in found
+
+
+def test_rdfa_and_itemref_facts_are_compared_end_to_end(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import omnilinks
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "omnilinks.yml").write_text(
+        'site: {url: "https://flatwhite.com.au"}\nbrand: {name: Flat White Cafe, country: AU, phone: "+61 2 5550 1234"}\n',
+        encoding="utf-8")
+    body = ('<div vocab="https://schema.org/" typeof="CafeOrCoffeeShop"><span property="name">Flat White Café</span>'
+            '<span property="telephone">(02) 5550 9999</span></div>'
+            '<div itemscope itemtype="https://schema.org/CafeOrCoffeeShop" itemref="ph"><b itemprop="name">Flat White Café</b></div>'
+            '<p id="ph" itemprop="telephone">+61 2 5550 1234</p>')
+    (root / "index.html").write_text(f"<html><head><title>Flat White Café</title></head><body>{body}</body></html>",
+                                     encoding="utf-8")
+    findings = omnilinks.check(str(root), offline=True, use_cache=False).findings
+    [phone] = [f for f in findings if f.rule == "nap-phone-mismatch"]
+    assert phone.actual == "(02) 5550 9999" and "RDFa" in phone.message
+    assert [f for f in findings if f.rule.startswith("brand-")] == []  # "Café" and "Cafe" are one name
