@@ -114,3 +114,17 @@ def test_a_site_stating_the_override_form_agrees_with_the_expanded_brand_hours(t
     [finding] = [f for f in omnilinks.check(str(root), offline=True, use_cache=False).findings
                  if f.rule == "nap-hours-mismatch"]
     assert "Saturday: 10:00-16:00 vs 10:00-15:00" in finding.message
+
+
+@pytest.mark.parametrize("footer, expected", [
+    ("Opening hours: Mo-Su 08:00-22:00; We off", "Mo-Tu,Th-Su 08:00-22:00"),
+    ("Opening hours: Mo-Sa 09:00-17:30; Sa 10:00-16:00", "Mo-Fr 09:00-17:30; Sa 10:00-16:00"),
+    ("Jam buka: Senin-Jumat 08.00-17.00; Jumat 08.00-11.30", "Mo-Th 08:00-17:00; Fr 08:00-11:30"),
+    ("Opening hours: Montag-Samstag 08:00-18:00, Mittwoch geschlossen", "Mo-Tu,Th-Sa 08:00-18:00"),
+])
+def test_hours_read_from_a_footer_keep_their_closing_rule(footer: str, expected: str) -> None:
+    from omnilinks.extract.html import parse_page
+
+    page = parse_page(f"<html><body><footer><p>{footer}</p></footer></body></html>", "https://x.example/", path="i.html")
+    [hours] = [f.value for f in page.facts if f.field == "hours"]
+    assert described(hours) == expected
