@@ -71,3 +71,15 @@ def test_idn_mailto_is_not_a_malformed_link_and_matches_the_declared_punycode(tm
     assert report.identity.email == "info@kopi-senja.中国"
     emails = [f for f in report.findings if f.rule == "nap-email-mismatch"]
     assert [f.actual for f in emails] == ["josé@café.fr"]  # another domain: reported; the IDN form of ours: not
+
+
+def test_declared_brand_email_is_read_the_same_way() -> None:
+    from omnilinks.config import Config
+    from omnilinks.errors import ConfigError
+    from omnilinks.identity.resolve import resolve_identity
+
+    identity, _ = resolve_identity(Config(brand={"email": "Info@Kopi-Senja.XN--FIQS8S"}), [], None)
+    assert identity.email == "info@kopi-senja.中国"
+    with pytest.raises(ConfigError) as caught:
+        resolve_identity(Config(path="omnilinks.yml", brand={"email": "a" * 65 + "@bakery.com"}), [], None)
+    assert "brand.email" in str(caught.value)
