@@ -61,10 +61,10 @@ EXAMPLE_TAGS = frozenset({"pre", "code", "kbd", "samp", "textarea"})
 
 
 def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region: str) -> tuple[Fact, ...]:
-    facts = _link_facts(links)
+    examples = next(root.iter(*EXAMPLE_TAGS), None) is not None
+    facts = _link_facts(links, _example_links(root) if examples else frozenset())
     seen: set[tuple[str, str, int | None]] = set()
     hints = _page_hints(root)
-    examples = hints and next(root.iter(*EXAMPLE_TAGS), None) is not None
     for node in VISIBLE_TEXT(root) if hints else ():
         text = str(node)
         if len(text) < 6:
@@ -189,9 +189,17 @@ def _says_link(parent: Any, field: str, key: str, region: str) -> bool:
     return False
 
 
-def _link_facts(links: tuple[Link, ...]) -> list[Fact]:
+def _example_links(root: Any) -> frozenset[tuple[int | None, str]]:
+    """(line, href) of the links inside code samples: `<code><a href="mailto:you@example.com">`."""
+    return frozenset((a.sourceline, (a.get("href") or "").strip())
+                     for sample in root.iter(*EXAMPLE_TAGS) for a in sample.iter("a"))
+
+
+def _link_facts(links: tuple[Link, ...], in_examples: frozenset[tuple[int | None, str]]) -> list[Fact]:
     facts: list[Fact] = []
     for link in links:
+        if in_examples and (link.location.line, link.raw) in in_examples:
+            continue
         lower = link.raw.lower()
         if link.tag == "link":
             if "me" in link.rel:

@@ -76,3 +76,13 @@ def test_documentation_site_without_a_brand_exits_0(capsys: pytest.CaptureFixtur
     assert identity.email == "themes@tidewater-hugo.dev"
     assert identity.phone is None and identity.address is None and identity.hours is None
     assert mine(omnilinks.check(str(site), offline=True, use_cache=False).findings) == []
+
+
+def test_a_contact_link_inside_a_sample_is_not_a_fact() -> None:
+    body = ('<footer><a href="mailto:orders@bakery.example">Write to us</a></footer>'
+            '<pre><code>&lt;a href="..."&gt; renders as <a href="mailto:you@example.com">you@example.com</a> '
+            'and <a href="tel:+442079460018">call</a> or <a href="https://wa.me/6281234567890">chat</a></code></pre>')
+    page = parse_page(f"<html><body>{body}</body></html>", "https://bakery.example/", path="i.html", region="GB")
+    assert [(f.field, f.value) for f in page.facts if f.field in ("email", "phone", "whatsapp")] == [
+        ("email", "orders@bakery.example")]
+    assert len(page.links) == 4  # still links: checked like any other
