@@ -28,8 +28,8 @@ HOURS_LABEL = re.compile(r"\b(?:jam\s+(?:buka|operasional|kerja|layanan)|opening
 # A start time with minutes or am/pm ("9-17" is as likely a date), a dash or word, an end time.
 TIME_RANGE = re.compile(r"\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*(?:-|–|—|to|until|till|sampai|hingga|s/?d)"
                         r"\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
-CLOSED_AFTER = re.compile(r"[\s,;.]*(?:[^\W\d]+[\s,&-]*){0,4}\b(?:tutup|libur|closed|off|geschlossen|ferm[eé]|cerrado|gesloten)\b",
-                          re.I)
+CLOSED_AFTER = re.compile(r"[\s,;.]*(?:[^\W\d]+[\s,&-]*){0,4}"
+                          r"\b(?:tutup|libur|closed|off|geschlossen|ferm[eé]|cerrado|gesloten)\b", re.I)
 WA_LABEL = re.compile(r"whats\s*app|\bwa\b", re.I)
 FAX_LABEL = re.compile(r"\bfax|faks", re.I)
 PHONE_LABEL = re.compile(r"\b(?:telp|tel|phone|telepon|hp|call|hubungi)\b", re.I)

@@ -10,8 +10,8 @@ from omnilinks.identity.resolve import Observed, hashable
 from omnilinks.models import Fact, Finding, Identity, Location
 
 SOURCE_LABELS = {
-    "jsonld": "JSON-LD", "microdata": "microdata", "rdfa": "RDFa", "hcard": "h-card", "tel": "tel: link", "mailto": "mailto: link",
-    "wa": "WhatsApp link", "text": "page text", "address": "<address>", "og:site_name": "og:site_name",
+    "jsonld": "JSON-LD", "microdata": "microdata", "rdfa": "RDFa", "hcard": "h-card", "tel": "tel: link",
+    "mailto": "mailto: link", "wa": "WhatsApp link", "text": "page text", "address": "<address>", "og:site_name": "og:site_name",
     "title": "<title>", "og:title": "og:title", "rel=me": "rel=me link", "config": "omnilinks.yml",
 }
 # Most telling first: structured data is what search engines and maps read.
