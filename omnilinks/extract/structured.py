@@ -348,12 +348,13 @@ def _rdfa_term(name: str, prefixes: set[str]) -> str | None:
 
 
 def _rdfa_value(prop: Any, field: str) -> str:
-    if field in URL_FIELDS or (field in ("phone", "email") and prop.get("content") is None and prop.get("href")):
-        value = prop.get("href") or prop.get("src") or prop.get("resource") or prop.get("content") or ""
-        if field not in URL_FIELDS and not value.lower().startswith(("tel:", "mailto:")):
-            value = " ".join(prop.text_content().split())
+    href = prop.get("href") or prop.get("src") or prop.get("resource") or ""
+    if prop.get("content") is not None:
+        value = prop.get("content")
+    elif field in URL_FIELDS or href.lower().startswith(("tel:", "mailto:")):
+        value = href
     else:
-        value = prop.get("content") or prop.get("datetime") or " ".join(prop.text_content().split())
+        value = prop.get("datetime") or " ".join(prop.text_content().split())
     return value.strip().removeprefix("tel:").removeprefix("mailto:")
 
 
