@@ -83,3 +83,16 @@ def test_declared_brand_email_is_read_the_same_way() -> None:
     with pytest.raises(ConfigError) as caught:
         resolve_identity(Config(path="omnilinks.yml", brand={"email": "a" * 65 + "@bakery.com"}), [], None)
     assert "brand.email" in str(caught.value)
+
+
+def test_no_dns_look_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("e-mail syntax must not touch the network")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    normalize_email.cache_clear()
+    assert normalize_email("hello@riverside-books.co.uk") == "hello@riverside-books.co.uk"
+    assert normalize_email("hello@no-such-domain-anywhere.example") is not None
