@@ -98,3 +98,20 @@ def test_the_list_is_read_from_the_package_not_the_network(monkeypatch: pytest.M
     import omnilinks.normalize.domain as domain
     reloaded = importlib.reload(domain)
     assert reloaded.registrable_domain("shop.example.co.nz") == "example.co.nz"
+
+
+def test_other_mailboxes_on_the_brands_own_site_are_departments(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import omnilinks
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "omnilinks.yml").write_text(
+        'site: {url: "https://www.riverside-books.co.uk"}\n'
+        'brand: {name: Riverside Books, country: GB, email: hello@riverside-books.co.uk}\n', encoding="utf-8")
+    text = " ".join(["events@riverside-books.co.uk", "orders@shop.riverside-books.co.uk",
+                     "riverside@gmail.com", "info@other-books.co.uk"])
+    (root / "index.html").write_text(f"<html><head><title>Riverside Books</title></head><body><footer><p>Email: {text}"
+                                     "</p></footer></body></html>", encoding="utf-8")
+    findings = omnilinks.check(str(root), offline=True, use_cache=False).findings
+    assert sorted(f.actual or "" for f in findings if f.rule == "nap-email-mismatch") == [
+        "info@other-books.co.uk", "riverside@gmail.com"]
