@@ -55,6 +55,7 @@ def test_inferred_reference_gives_a_question(tmp_path: Path, field: str, label: 
     assert f"which is right, {finding.expected} or {finding.actual}?" in finding.message
     assert f"No brand.{field} is declared" in finding.message
     assert "the brand's" not in finding.message  # nothing picks a side
+    assert f"differs from {finding.expected}, which 3 pages state" in finding.message  # the evidence for each
     fix = finding.fix or ""
     assert f"If {finding.actual}: declare brand.{field}:" in fix and f"If {finding.expected}: " in fix
     assert exit_code(root) == 0
