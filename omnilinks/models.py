@@ -65,7 +65,7 @@ class Fact:
 
     field: str  # name | phone | whatsapp | email | address | hours | logo | website
     value: Any
-    source: str  # jsonld | microdata | hcard | meta | title | tel | mailto | wa | text | address | config
+    source: str  # jsonld | microdata | rdfa | hcard | meta | title | tel | mailto | wa | text | address | config
     location: Location
 
 

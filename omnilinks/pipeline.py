@@ -29,6 +29,7 @@ from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import resolve_identity
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
 from omnilinks.models import Finding, ImageInfo, Page, Report
+from omnilinks.normalize.domain import same_host
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.attribution import landing_urls
@@ -231,12 +232,11 @@ def _past_deadline(client: HttpClient) -> bool:
 def _clearly_external(page: Page, start_host: str, patterns: list[re.Pattern[str]]) -> list[str]:
     """Links of a crawled page that will need a check whatever the rest of the crawl finds:
     another host, not a channel (channels are judged by their adapters), not excluded."""
-    site_host = start_host.removeprefix("www.")
     urls = []
     for link in page.links:
         url = without_fragment(link.url)
         host = host_of(url)
-        if host and host.removeprefix("www.") != site_host and classify(url) is None \
+        if host and not same_host(host, start_host) and classify(url) is None \
                 and not any(p.search(url) for p in patterns):
             urls.append(url)
     return urls

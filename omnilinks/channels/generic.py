@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef
-from omnilinks.channels.urls import is_link_in_bio, reaches_site, registrable_domain, split, without_tracking
+from omnilinks.channels.urls import is_link_in_bio, reaches_site, split, without_tracking
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
@@ -19,9 +19,10 @@ from omnilinks.channels.verdict import (
 from omnilinks.extract.html import parse_page
 from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Fact, Profile
+from omnilinks.normalize.domain import registrable_domain
 from omnilinks.normalize.name import name_tokens, names_match
 
-STRUCTURED = frozenset({"jsonld", "microdata", "hcard"})
+STRUCTURED = frozenset({"jsonld", "microdata", "rdfa", "hcard"})
 COMPARED = ("name", "phone", "email", "address", "hours")
 
 

@@ -1,5 +1,5 @@
 """URL shapes shared by the adapters: host forms, the site's registrable
-domain, redirect wrappers and share links (which are never profiles)."""
+domain (from normalize.domain), redirect wrappers and share links (which are never profiles)."""
 from __future__ import annotations
 
 import re
@@ -7,16 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from omnilinks.normalize.domain import registrable_domain, same_site  # noqa: F401  (registrable_domain: re-exported)
+
 # Host prefixes that serve the same account as the bare host.
 MIRROR_PREFIXES = ("www.", "m.", "mobile.", "web.", "touch.", "mbasic.")
-# Second-level labels under which registrations happen one level deeper
-# (kopisenja.co.id is registered; co.id is not). A short list, not the full PSL:
-# enough for the sites omnilinks meets (Indonesia first) without a dependency.
-SECOND_LEVEL = frozenset({
-    "co.id", "or.id", "ac.id", "sch.id", "web.id", "my.id", "biz.id", "go.id", "net.id", "mil.id",
-    "ponpes.id", "desa.id", "co.uk", "org.uk", "ac.uk", "com.au", "net.au", "org.au", "com.sg", "com.my",
-    "co.jp", "com.br", "co.nz", "co.za", "com.ph", "com.vn", "co.th", "co.in", "com.tw", "com.hk",
-})
 TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|igshid|igsh|mibextid|si|hl|ref|ref_src|_rdr|s|t|feature|lang|locale|is_from_webapp|sender_device)$", re.I)
 LINK_IN_BIO_HOSTS = frozenset({
     "linktr.ee", "lnk.bio", "bio.link", "beacons.ai", "linkin.bio", "taplink.cc", "heylink.me", "msha.ke",
@@ -63,20 +57,12 @@ def host_is(host: str, *domains: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def registrable_domain(host: str) -> str:
-    host = host.lower().rstrip(".").removeprefix("www.")
-    labels = host.split(".")
-    if len(labels) >= 3 and ".".join(labels[-2:]) in SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
 def reaches_site(url: str, site_url: str) -> bool:
-    """The link lands on the site: same registrable domain (www. and subdomains count)."""
+    """The link lands on the site: an http(s) link on the same registrable domain (see normalize.domain)."""
     link, site = split(url), split(site_url)
     if link is None or site is None:
         return False
-    return registrable_domain(link.host) == registrable_domain(site.host)
+    return same_site(link.host, site.host)
 
 
 @lru_cache(maxsize=65_536)

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from omnilinks.normalize.domain import same_host
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Never part of what a host serves: version control. Every other folder is served, dot-folders
 # (/.well-known/…) and node_modules included; those are not the author's pages, so not checked.
@@ -82,7 +84,7 @@ class FolderSite:
     def is_internal(self, url: str) -> bool:
         """Whether the URL is the site's own (Site remembers the answer per URL)."""
         parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and _same_host((parts.hostname or "").lower(), self.host) \
+        return parts.scheme in ("http", "https") and same_host(parts.hostname or "", self.host) \
             and parts.path.startswith(self.base_path.rstrip("/") or "/")
 
     def file_for(self, url: str) -> str | None:
@@ -118,6 +120,3 @@ def _third_party(relative_folder: str) -> bool:
     """Folders whose files are served but not written by the author: dot-folders and node_modules."""
     return any(part.startswith(".") or part == "node_modules" for part in relative_folder.split("/") if part)
 
-
-def _same_host(a: str, b: str) -> bool:
-    return a.removeprefix("www.") == b.removeprefix("www.")

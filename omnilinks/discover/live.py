@@ -14,6 +14,7 @@ from protego import Protego
 from omnilinks.discover.parsepool import ParseJob, ParsePool
 from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
 from omnilinks.models import Link, Page
+from omnilinks.normalize.domain import same_host
 
 PARSE_BATCH = 192  # pages parsed together: enough to keep the workers busy, few bodies held at once
 MAX_URL_LENGTH = 2_000
@@ -64,7 +65,7 @@ def same_site(url: str, host: str) -> bool:
                 return False
         except ValueError:
             return False
-    return (parts.hostname or "").lower().removeprefix("www.") == name.removeprefix("www.")
+    return same_host(parts.hostname or "", name)
 
 
 def looks_like_trap(url: str) -> bool:

@@ -28,7 +28,8 @@ HOURS_LABEL = re.compile(r"\b(?:jam\s+(?:buka|operasional|kerja|layanan)|opening
 # A start time with minutes or am/pm ("9-17" is as likely a date), a dash or word, an end time.
 TIME_RANGE = re.compile(r"\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s*(?:-|–|—|to|until|till|sampai|hingga|s/?d)"
                         r"\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
-CLOSED_AFTER = re.compile(r"[\s,;.]*(?:[^\W\d]+[\s,&-]*){0,4}\b(?:tutup|libur|closed)\b", re.I)
+CLOSED_AFTER = re.compile(r"[\s,;.]*(?:[^\W\d]+[\s,&-]*){0,4}"
+                          r"\b(?:tutup|libur|closed|off|geschlossen|ferm[eé]|cerrado|gesloten)\b", re.I)
 WA_LABEL = re.compile(r"whats\s*app|\bwa\b", re.I)
 FAX_LABEL = re.compile(r"\bfax|faks", re.I)
 PHONE_LABEL = re.compile(r"\b(?:telp|tel|phone|telepon|hp|call|hubungi)\b", re.I)
@@ -52,10 +53,16 @@ VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
     " and not(ancestor::template)]"
 )
+# Code samples, keyboard input, program output and form fields show examples
+# ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
+# (Checked in Python on the few nodes that pass the gates: five more ancestor tests in
+# the XPath above would double its cost on every page.)
+EXAMPLE_TAGS = frozenset({"pre", "code", "kbd", "samp", "textarea"})
 
 
 def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region: str) -> tuple[Fact, ...]:
-    facts = _link_facts(links)
+    examples = next(root.iter(*EXAMPLE_TAGS), None) is not None
+    facts = _link_facts(links, _example_links(root) if examples else frozenset())
     seen: set[tuple[str, str, int | None]] = set()
     hints = _page_hints(root)
     for node in VISIBLE_TEXT(root) if hints else ():
@@ -71,6 +78,9 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         if not (phone_hint or hours_hint or street_hint or email_hint):
             continue
         parent = node.getparent()
+        # A tail's parent is the element it follows ("<code>x</code> tail"): the tail is outside it.
+        if examples and in_example(parent.getparent() if getattr(node, "is_tail", False) else parent):
+            continue
         where = Location(location.path, parent.sourceline if parent is not None else None, None, location.url)
         if phone_hint:
             for e164, start, end in find_phones(text, region):
@@ -88,6 +98,8 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         if parent is not None and street_hint and parent.tag != "address":
             facts.extend(_address_text_fact(node, text, parent, location))
     for block in root.iter("address"):
+        if in_example(block):
+            continue
         text = _address_only(text_of(block))
         if text and STREET_HINT.search(text):
             facts.append(Fact("address", text, "address", Location(location.path, block.sourceline, None, location.url)))
@@ -136,8 +148,29 @@ def _head_text(root: Any) -> str:
 
 
 def text_of(element: Any) -> str:
+    """The element's text without its code samples (EXAMPLE_TAGS)."""
     # itertext, not text_content: "No. 10<br>Jakarta" must not become "10Jakarta".
+    if next(element.iter(*EXAMPLE_TAGS), None) is not None:
+        return " ".join(" ".join(_text_beside_examples(element, [])).split())
     return " ".join(" ".join(element.itertext()).split())
+
+
+def in_example(element: Any) -> bool:
+    return element is not None and (element.tag in EXAMPLE_TAGS
+                                    or any(a.tag in EXAMPLE_TAGS for a in element.iterancestors()))
+
+
+def _text_beside_examples(element: Any, out: list[str]) -> list[str]:
+    if element.tag in EXAMPLE_TAGS:
+        return out
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _text_beside_examples(child, out)
+        if child.tail:
+            out.append(child.tail)
+    return out
 
 
 def _says_link(parent: Any, field: str, key: str, region: str) -> bool:
@@ -156,9 +189,17 @@ def _says_link(parent: Any, field: str, key: str, region: str) -> bool:
     return False
 
 
-def _link_facts(links: tuple[Link, ...]) -> list[Fact]:
+def _example_links(root: Any) -> frozenset[tuple[int | None, str]]:
+    """(line, href) of the links inside code samples: `<code><a href="mailto:you@example.com">`."""
+    return frozenset((a.sourceline, (a.get("href") or "").strip())
+                     for sample in root.iter(*EXAMPLE_TAGS) for a in sample.iter("a"))
+
+
+def _link_facts(links: tuple[Link, ...], in_examples: frozenset[tuple[int | None, str]]) -> list[Fact]:
     facts: list[Fact] = []
     for link in links:
+        if in_examples and (link.location.line, link.raw) in in_examples:
+            continue
         lower = link.raw.lower()
         if link.tag == "link":
             if "me" in link.rel:

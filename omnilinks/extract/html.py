@@ -467,22 +467,57 @@ def _jsonld(root: Any) -> tuple[tuple[dict[str, Any], ...], tuple[tuple[int, str
     return tuple(entities), tuple(errors)
 
 
-def flatten_jsonld(data: Any) -> list[dict[str, Any]]:
-    """Top-level entities from a JSON-LD document: lists, @graph and single objects."""
+def flatten_jsonld(data: Any, prefixes: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Top-level entities from a JSON-LD document: lists, @graph and single objects, with
+    schema.org terms written as prefixed names or IRIs ("schema:name" under
+    `"@context": {"schema": "https://schema.org/"}`, "https://schema.org/name") as plain terms."""
     if isinstance(data, list):
-        return [e for item in data for e in flatten_jsonld(item)]
+        return [e for item in data for e in flatten_jsonld(item, prefixes)]
     if not isinstance(data, dict):
         return []
+    prefixes = prefixes | _schema_prefixes(data.get("@context"))
     if "@graph" in data:
-        return flatten_jsonld(data["@graph"])
+        return flatten_jsonld(data["@graph"], prefixes)
+    if prefixes or any("schema.org/" in key for key in data):
+        return [_plain_terms(data, prefixes)]
     return [data]
+
+
+SCHEMA_IRI = re.compile(r"^https?://schema\.org/")
+
+
+def _schema_prefixes(context: Any) -> frozenset[str]:
+    """Prefixes a @context (or a list of them) maps to the schema.org vocabulary."""
+    contexts = context if isinstance(context, list) else [context]
+    return frozenset(name for item in contexts if isinstance(item, dict) for name, iri in item.items()
+                     if isinstance(iri, str) and SCHEMA_IRI.match(iri) and not name.startswith("@"))
+
+
+def _plain_terms(value: Any, prefixes: frozenset[str], depth: int = 0) -> Any:
+    if depth > 20:
+        return value
+    if isinstance(value, list):
+        return [_plain_terms(v, prefixes, depth + 1) for v in value]
+    if not isinstance(value, dict):
+        return value
+    plain: dict[str, Any] = {}
+    for key, item in value.items():
+        term = _plain_term(key, prefixes)
+        if term == "@type":
+            item = [_plain_term(str(k), prefixes) for k in item] if isinstance(item, list) else \
+                _plain_term(str(item), prefixes)
+        plain.setdefault(term, _plain_terms(item, prefixes, depth + 1))
+    return plain
+
+
+def _plain_term(name: str, prefixes: frozenset[str]) -> str:
+    prefix, colon, rest = name.partition(":")
+    if colon and prefix in prefixes:
+        return rest
+    return SCHEMA_IRI.sub("", name)
 
 
 def types_of(entity: dict[str, Any]) -> set[str]:
     kind = entity.get("@type") or []
     kinds = kind if isinstance(kind, list) else [kind]
     return {str(k).rsplit("/", 1)[-1] for k in kinds}
-
-
-def same_site(url: str, site: str) -> bool:
-    return (urlsplit(url).hostname or "").removeprefix("www.") == (urlsplit(site).hostname or "").removeprefix("www.")

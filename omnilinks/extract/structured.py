@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
+
 from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Fact, Location
 from omnilinks.normalize.name import strip_title_suffix
@@ -30,6 +32,7 @@ MICRODATA_FIELDS = {"name": "name", "telephone": "phone", "email": "email", "add
                     "openinghours": "hours", "logo": "logo", "url": "website", "sameas": "profile"}
 URL_FIELDS = {"logo", "website", "profile"}
 WHATSAPP_WORD = re.compile(r"whats\s*app|\bwa\b", re.I)
+SCOPES = etree.XPath("//*[@itemscope or @typeof]")
 
 
 def is_business(types: set[str]) -> bool:
@@ -168,7 +171,10 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
         for field, value, key in entity_values(entity, base):
             where = Location(location.path, _value_line(scripts.get(line), line, key, value), None, location.url)
             facts.append(Fact(field, value, "jsonld", where))
-    facts.extend(_microdata(root, location, base))
+    scopes = SCOPES(root)  # one walk finds both microdata items and RDFa resources
+    facts.extend(_microdata(root, [s for s in scopes if s.get("itemscope") is not None and s.get("itemtype")],
+                            location, base))
+    facts.extend(_rdfa([s for s in scopes if s.get("typeof") is not None], location, base))
     facts.extend(_hcard(root, location, base))
     meta_map = dict(meta)
     if meta_map.get("og:site_name"):
@@ -212,16 +218,24 @@ def _value_line(source: str | None, line: int | None, key: str, value: Any) -> i
     return line + source.count("\n", 0, start) if start >= 0 else line
 
 
-def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
+def _microdata(root: Any, scopes: list[Any], location: Location, base: str) -> list[Fact]:
     facts: list[Fact] = []
-    for scope in root.iterfind(".//*[@itemscope][@itemtype]"):
+    by_id: dict[str, Any] | None = None
+    for scope in scopes:
         types = {t.rsplit("/", 1)[-1] for t in scope.get("itemtype", "").split()}
         if not is_business(types):
             continue
-        for prop in scope.iterfind(".//*[@itemprop]"):
+        props = [p for p in scope.iterfind(".//*[@itemprop]") if _owner(p, "itemscope") is scope]
+        if scope.get("itemref"):
+            # itemref: properties kept elsewhere on the page (a footer's phone) by element id.
+            if by_id is None:
+                by_id = {e.get("id"): e for e in root.iterfind(".//*[@id]")}
+            for ref in scope.get("itemref", "").split():
+                props.extend(_referenced_props(by_id.get(ref), scope))
+        for prop in props:
             for name in prop.get("itemprop", "").lower().split():
-                field = MICRODATA_FIELDS.get(name)
-                if field is None or _owner(prop) is not scope:
+                field = MICRODATA_FIELDS.get(name.rsplit("/", 1)[-1])
+                if field is None:
                     continue
                 value = _microdata_value(prop, field)
                 if field in URL_FIELDS:
@@ -229,6 +243,30 @@ def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
                 if value:
                     facts.append(Fact(field, value, "microdata", Location(location.path, prop.sourceline, None, location.url)))
     return facts
+
+
+def _referenced_props(element: Any, scope: Any) -> list[Any]:
+    """The properties an itemref'd element adds: itself when it has itemprop, and the
+    itemprops under it that no item nested inside it owns."""
+    if element is None or element is scope or scope in element.iterancestors():
+        return []
+    found = [element] if element.get("itemprop") is not None else []
+    if element.get("itemscope") is not None:
+        return found  # a nested item: its own properties are not the scope's
+    for prop in element.iterfind(".//*[@itemprop]"):
+        if not any(a.get("itemscope") is not None for a in _between(prop, element)):
+            found.append(prop)
+    return found
+
+
+def _between(element: Any, top: Any) -> list[Any]:
+    """The ancestors of `element` below `top`."""
+    out = []
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            break
+        out.append(ancestor)
+    return out
 
 
 def _microdata_value(prop: Any, field: str) -> str:
@@ -242,12 +280,82 @@ def _microdata_value(prop: Any, field: str) -> str:
     return value.strip().removeprefix("tel:").removeprefix("mailto:")
 
 
-def _owner(prop: Any) -> Any:
-    # An itemprop that is itself a scope (address → PostalAddress) belongs to the scope above it.
+def _owner(prop: Any, scope_attribute: str) -> Any:
+    # A property that is itself an item (address → PostalAddress) belongs to the item above it.
     for ancestor in prop.iterancestors():
-        if ancestor.get("itemscope") is not None:
+        if ancestor.get(scope_attribute) is not None:
             return ancestor
     return None
+
+
+# RDFa Lite: vocab="https://schema.org/" typeof="LocalBusiness" property="telephone",
+# or prefix="schema: https://schema.org/" with schema:LocalBusiness and schema:telephone.
+RDFA_PREFIX = re.compile(r"([\w-]+):\s+(https?://schema\.org/)")
+
+
+def _rdfa(scopes: list[Any], location: Location, base: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for scope in scopes:
+        prefixes = _rdfa_prefixes(scope)
+        types = set()
+        for name in scope.get("typeof", "").split():
+            term = _rdfa_term(name, prefixes)
+            if term is not None and (term != name or _schema_vocab(scope)):
+                types.add(term)
+        if not is_business(types):
+            continue
+        for prop in scope.iterfind(".//*[@property]"):
+            if _owner(prop, "typeof") is not scope:
+                continue
+            for name in prop.get("property", "").split():
+                term = _rdfa_term(name, prefixes)
+                field = MICRODATA_FIELDS.get((term or "").lower())
+                if field is None or (term == name and not _schema_vocab(prop)):
+                    continue
+                value = _rdfa_value(prop, field)
+                if field in URL_FIELDS:
+                    value = (resolve_url(base, value) or "") if value else value
+                if value:
+                    facts.append(Fact(field, value, "rdfa", Location(location.path, prop.sourceline, None, location.url)))
+    return facts
+
+
+def _rdfa_prefixes(element: Any) -> set[str]:
+    prefixes = {"schema"}  # RDFa's initial context predefines schema: as https://schema.org/
+    for node in (element, *element.iterancestors()):
+        prefixes.update(m.group(1) for m in RDFA_PREFIX.finditer(node.get("prefix") or ""))
+    return prefixes
+
+
+def _schema_vocab(element: Any) -> bool:
+    """The nearest vocab="" in force is schema.org's."""
+    for node in (element, *element.iterancestors()):
+        vocab = node.get("vocab")
+        if vocab is not None:
+            return "schema.org" in vocab
+    return False
+
+
+def _rdfa_term(name: str, prefixes: set[str]) -> str | None:
+    """The schema.org term a typeof/property names: "LocalBusiness" (under a schema.org
+    vocab), "schema:telephone", "https://schema.org/telephone"; None for another vocabulary."""
+    if re.match(r"^https?://schema\.org/", name):
+        return name.rsplit("/", 1)[-1]
+    prefix, colon, rest = name.partition(":")
+    if colon:
+        return rest if prefix in prefixes else None
+    return name
+
+
+def _rdfa_value(prop: Any, field: str) -> str:
+    href = prop.get("href") or prop.get("src") or prop.get("resource") or ""
+    if prop.get("content") is not None:
+        value = prop.get("content")
+    elif field in URL_FIELDS or href.lower().startswith(("tel:", "mailto:")):
+        value = href
+    else:
+        value = prop.get("datetime") or " ".join(prop.text_content().split())
+    return value.strip().removeprefix("tel:").removeprefix("mailto:")
 
 
 HCARD = {"p-org": "name", "p-name": "name", "p-tel": "phone", "u-tel": "phone", "u-email": "email",
@@ -273,7 +381,8 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             if cls in ("p-adr", "h-adr"):
                 skip.update(element.iterdescendants())
             raw = element.get("href") or element.get("src") if HCARD[cls] in URL_FIELDS | {"phone", "email"} else None
-            value = (raw or " ".join(element.text_content().split())).removeprefix("tel:").removeprefix("mailto:")
+            value = (raw or _value_class(element) or " ".join(element.text_content().split())) \
+                .removeprefix("tel:").removeprefix("mailto:")
             found.append((cls, value, element))
         if not any(cls in BUSINESS_HCARD for cls, _, _ in found):
             continue
@@ -287,6 +396,19 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             if value:
                 facts.append(Fact(field, value, "hcard", Location(location.path, element.sourceline, None, location.url)))
     return facts
+
+
+def _value_class(element: Any) -> str:
+    """The microformats value-class pattern: `<span class="p-tel"><span class="type">work</span>
+    <span class="value">+44 20 7946 0018</span></span>` is the parts marked "value", joined."""
+    parts = []
+    for part in element.iterdescendants():
+        if isinstance(part.tag, str) and "value" in (part.get("class") or "").split():
+            tag = part.tag.lower()
+            text = part.get("title") if tag == "abbr" else part.get("alt") if tag in ("img", "area") else \
+                part.get("value") if tag == "data" else None
+            parts.append(text if text is not None else part.text_content())
+    return " ".join("".join(parts).split())
 
 
 def _in_entry(card: Any) -> bool:

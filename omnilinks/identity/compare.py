@@ -3,19 +3,19 @@ same wrong value into one finding, and say where they are."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from omnilinks.identity.resolve import Observed, hashable
-from omnilinks.models import Fact, Identity, Location
+from omnilinks.models import Fact, Finding, Identity, Location
 
 SOURCE_LABELS = {
-    "jsonld": "JSON-LD", "microdata": "microdata", "hcard": "h-card", "tel": "tel: link", "mailto": "mailto: link",
-    "wa": "WhatsApp link", "text": "page text", "address": "<address>", "og:site_name": "og:site_name",
+    "jsonld": "JSON-LD", "microdata": "microdata", "rdfa": "RDFa", "hcard": "h-card", "tel": "tel: link",
+    "mailto": "mailto: link", "wa": "WhatsApp link", "text": "page text", "address": "<address>", "og:site_name": "og:site_name",
     "title": "<title>", "og:title": "og:title", "rel=me": "rel=me link", "config": "omnilinks.yml",
 }
 # Most telling first: structured data is what search engines and maps read.
-SOURCE_RANK = {s: i for i, s in enumerate(("jsonld", "microdata", "hcard", "tel", "wa", "mailto", "address",
+SOURCE_RANK = {s: i for i, s in enumerate(("jsonld", "microdata", "rdfa", "hcard", "tel", "wa", "mailto", "address",
                                            "text", "og:site_name", "og:title", "title"))}
 PLACES_SHOWN = 5
 
@@ -83,11 +83,20 @@ def group_where(group: Group) -> str:
     return where(locations, [labels[loc] for loc in locations])
 
 
-def reference_note(identity: Identity, field: str) -> str:
-    if field in identity.inferred:
-        return (f" The reference {field} was inferred from what most pages say; declare brand.{field} in "
-                f"omnilinks.yml if it is wrong.")
-    return ""
+def if_inferred(finding: Finding, identity: Identity, reference_field: str | None = None) -> Finding:
+    """With no brand.<field> declared the reference is only what most pages say, and the
+    odd value out may be the right one: the disagreement becomes a question, a warning
+    that names both values and asks which is right, never an error that picks one."""
+    field = reference_field or finding.field
+    if not field or field not in identity.inferred or not finding.expected or not finding.actual:
+        return finding
+    expected, actual = finding.expected, finding.actual
+    message = f"{finding.message}. No brand.{field} is declared: which is right, {expected} or {actual}?"
+    fix = (f"Which is right? If {expected}: {finding.fix or ''} If {actual}: declare brand.{field}: \"{actual}\" "
+           f"in omnilinks.yml and change the places that say {expected}. (The reference {field} was inferred "
+           f"from what most pages say; declaring brand.{field} settles it.)")
+    severity = "warning" if finding.severity == "error" else finding.severity
+    return replace(finding, severity=severity, message=message, fix=fix)
 
 
 def page_support(items: Iterable[Observed]) -> dict[Any, int]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 from omnilinks import channels
+from omnilinks.normalize.domain import site_host
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def comparable(url: str) -> str:
         parts = urlsplit(url.strip())
     except ValueError:  # "http://[x" written in a page's JSON-LD: compared as written
         return url.strip().lower()
-    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    host = site_host(parts.hostname or "").removeprefix("m.")
     query = ""
     if parts.path.endswith("profile.php"):
         query = "?id=" + (parse_qs(parts.query).get("id") or [""])[0]

@@ -22,7 +22,7 @@ FIELDS = ("name", "phone", "whatsapp", "email", "address", "hours", "logo", "web
 KEYED_FIELDS = ("phone", "whatsapp", "email", "hours")  # the reference is the normalised form
 # Title parts are weak evidence of the name; they only vote when nothing else names the brand.
 WEAK_SOURCES = {"title", "og:title"}
-VOTE_PRIORITY = ("jsonld", "microdata", "hcard", "tel", "wa", "mailto", "address", "og:site_name", "text")
+VOTE_PRIORITY = ("jsonld", "microdata", "rdfa", "hcard", "tel", "wa", "mailto", "address", "og:site_name", "text")
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,13 @@ only taken for the brand on a one-page site.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from omnilinks.models import Location, Page
-from omnilinks.normalize.name import strip_title_suffix
+from omnilinks.normalize.name import fold_letters, strip_title_suffix
 
 # Section names sites repeat in titles ("Resep kopi | Blog"): never a brand.
 SECTION_WORDS = frozenset({
@@ -37,8 +36,7 @@ class TitleClaim:
 
 @lru_cache(maxsize=16_384)  # a site's titles repeat its brand part on every page
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    return " ".join(fold_letters(text).split())
 
 
 def title_claims(pages: Iterable[Page]) -> list[TitleClaim]:

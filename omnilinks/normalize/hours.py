@@ -18,6 +18,13 @@ _CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _FULL_DAYS = {
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
     "ahad": 6, **{name.lower(): i for i, name in enumerate(DAY_NAMES)},
+    # Malay, German, French, Spanish and Dutch (accents are folded away before matching).
+    "isnin": 0, "khamis": 3, "jumaat": 4,
+    **{name: i for names in ("montag dienstag mittwoch donnerstag freitag samstag sonntag",
+                             "lundi mardi mercredi jeudi vendredi samedi dimanche",
+                             "lunes martes miercoles jueves viernes sabado domingo",
+                             "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag")
+       for i, name in enumerate(names.split())},
 }
 _SHORT_DAYS = {
     **{code.lower(): i for i, code in enumerate(_CODES)}, "mon": 0, "tue": 1, "tues": 1,
@@ -31,10 +38,13 @@ _TOKENS = re.compile(
     rf"|(?P<time>(?<![\d:.]){_CLOCK}\s*(?:-|to|until|till|sampai|hingga|s/?d)\s*{_CLOCK}(?![\d:]))"
     r"|(?P<everyday>\b(?:setiap hari|tiap hari|every\s?day|daily|7 days(?: a week)?|7 hari)\b)"
     r"|(?P<weekdays>\b(?:weekdays?|hari kerja)\b)|(?P<weekend>\b(?:weekends?|akhir pekan)\b)"
-    r"|(?P<closed>\b(?:tutup|libur|closed)\b)"
+    r"|(?P<holiday>\b(?:ph|sh|(?:public|bank|school) holidays?|hari libur(?: nasional)?|libur nasional"
+    r"|tanggal merah)\b)"
+    r"|(?P<closed>\b(?:tutup|libur|closed|off|geschlossen|ruhetag|ferme|cerrado|gesloten)\b)"
     rf"|(?P<day>\b(?:{'|'.join(_FULL_DAYS)})\b"
-    rf"|\b(?:{'|'.join(_SHORT_DAYS)})\b(?=\s*(?:[-,:/&;.)]|\d|$|to\b|and\b|dan\b|sampai|hingga|s/?d|through|thru|tutup|libur|closed)))"
-    r"|(?P<sep>-|\bto\b|\bsampai\b|\bhingga\b|\bthrough\b|\bthru\b|\bs/?d\b|\buntil\b)")
+    rf"|\b(?:{'|'.join(_SHORT_DAYS)})\b(?=\s*(?:[-,:/&;.)]|\d|$|to\b|and\b|dan\b|sampai|hingga|s/?d|through|thru|tutup|libur|closed|off)))"
+    r"|(?P<sep>-|\bto\b|\bsampai\b|\bhingga\b|\bthrough\b|\bthru\b|\bs/?d\b|\buntil\b"
+    r"|\ba\b|\bau\b|\bbis\b|\btot\b|\bhasta\b)")  # "Lunes a Viernes", "lundi au samedi", "Montag bis Freitag"
 
 
 def _normalise(raw: Iterable[tuple[int, int, int]]) -> frozenset[tuple[int, int, int]]:
@@ -140,34 +150,61 @@ def _fold(text: str) -> str:
     return re.sub(r"[–—‒−]", "-", re.sub(r"['’`]", "", text))
 
 
-def _parse_text(text: str) -> WeeklyHours | None:
+@dataclass(frozen=True)
+class _Rules:
+    """What one source says: open intervals (day, start, end) and the days it closes."""
+
+    raw: tuple[tuple[int, int, int], ...] = ()
+    closed: frozenset[int] = frozenset()
+
+
+def _parse_text(text: str) -> _Rules | None:
+    """OpenStreetMap's reading of rules: a rule after ";" (or a new line, or nothing) replaces
+    what earlier rules said about its days ("Mo-Sa 09:00-17:30; Sa 10:00-16:00" is Saturday
+    10-16); a rule after "," adds to them; "We off", "Su closed" close the day; holiday
+    rules ("PH off") say nothing about the week."""
+    folded = _fold(text)
     schedule: dict[int, list[tuple[int, int]]] = {}
     group: list[int] = []
-    group_done = closing = saw_day = saw_closed = False
+    claimed: set[int] = set()  # days the current rule has given times: its next times add
+    group_done = closing = saw_day = saw_closed = holiday = additive = False
     range_start: int | None = None
     pending_range = False
-    for token in _TOKENS.finditer(_fold(text)):
+    last_end = 0
+    for token in _TOKENS.finditer(folded):
         kind, word = token.lastgroup or "", token.group(0).strip()
+        between, last_end = folded[last_end:token.start()], token.end()
+        if kind == "holiday":
+            if group_done or not group:
+                group, group_done, holiday, closing = [], False, True, False
+            continue
         if kind in ("day", "everyday", "weekdays", "weekend"):
             single = _FULL_DAYS.get(word, _SHORT_DAYS.get(word)) if kind == "day" else None
             days = [single] if single is not None else list(_DAY_SETS[kind])
             if pending_range and range_start is not None and single is not None:
                 days = [(range_start + i) % 7 for i in range(1, (single - range_start) % 7 + 1)]
-            elif group_done:
-                group, group_done = [], False
+            elif group_done or holiday:
+                group, group_done, claimed = [], False, set()
+                additive = between.strip() == ","
             group += days
-            saw_day = True
+            saw_day, holiday = True, False
             for d in days if closing else ():
                 schedule[d] = []
             range_start, pending_range = single, False
             continue
         pending_range = kind == "sep" and range_start is not None
+        if holiday:
+            continue
         if kind in ("time", "always"):
             span = (0, DAY) if kind == "always" else _time_range(token.group(3, 4, 5, 6, 7, 8))
             if span is None:
                 continue
             for d in group or (range(7) if not saw_day else ()):
-                schedule.setdefault(d, []).append(span)
+                if d in claimed or additive:
+                    schedule.setdefault(d, []).append(span)
+                else:
+                    schedule[d] = [span]
+                claimed.add(d)
             group_done, closing = True, False
         elif kind == "closed":
             saw_closed = True
@@ -178,10 +215,12 @@ def _parse_text(text: str) -> WeeklyHours | None:
                 for d in group:
                     schedule[d] = []
                 group_done = True
-    raw = [(d, s, e) for d, spans in schedule.items() for s, e in spans]
-    if raw or (saw_closed and (not saw_day or len(schedule) == 7)):
-        return WeeklyHours(frozenset(raw))
-    return None
+    raw = tuple((d, s, e) for d, spans in schedule.items() for s, e in spans)
+    if not (raw or saw_closed):
+        return None
+    closed = frozenset(d for d, spans in schedule.items() if not spans) if saw_day \
+        else frozenset() if raw else frozenset(range(7))  # "closed" alone: the whole week
+    return _Rules(raw, closed)
 
 
 def _day_of(value: Any) -> int | None:
@@ -195,10 +234,10 @@ def _time_of(value: Any) -> int | None:
     return _clock(match.group(1), match.group(2), None) if match else None
 
 
-def _from_specification(spec: Mapping[str, Any]) -> list[tuple[int, int, int]] | None:
+def _from_specification(spec: Mapping[str, Any]) -> _Rules | None:
     # Dated specifications are holiday or seasonal exceptions, not the weekly hours.
     if spec.get("validFrom") or spec.get("validThrough"):
-        return []
+        return _Rules()
     opens, closes = _time_of(spec.get("opens")), _time_of(spec.get("closes"))
     days_value = spec.get("dayOfWeek")
     days = days_value if isinstance(days_value, list) else [days_value]
@@ -207,8 +246,8 @@ def _from_specification(spec: Mapping[str, Any]) -> list[tuple[int, int, int]] |
         return None
     # Google's structured-data guide: opens = closes = "00:00" marks a closed day.
     if opens == closes == 0:
-        return []
-    return [(d, opens, closes) for d in indexes]
+        return _Rules(closed=frozenset(indexes))
+    return _Rules(tuple((d, opens, closes) for d in indexes))
 
 
 def _from_places(periods: Iterable[Mapping[str, Any]]) -> list[tuple[int, int, int]]:
@@ -236,33 +275,53 @@ def _places_minute(point: Mapping[str, Any]) -> int:
     return day * DAY + int(point.get("hour", 0)) * 60 + int(point.get("minute", 0))
 
 
-def _raw_intervals(value: Any) -> list[tuple[int, int, int]] | None:
+def _rules(value: Any) -> _Rules | None:
     if isinstance(value, str):
-        parsed = _parse_text(value)
-        return None if parsed is None else list(parsed.intervals)
+        return _parse_text(value)
     if isinstance(value, Mapping):
         for key in ("openingHoursSpecification", "openingHours", "regularOpeningHours",
                     "opening_hours", "currentOpeningHours"):
             if key in value:
-                return _raw_intervals(value[key])
+                return _rules(value[key])
         if isinstance(value.get("periods"), list):
-            return _from_places(value["periods"])
+            return _Rules(tuple(_from_places(value["periods"])))
         if isinstance(value.get("weekdayDescriptions"), list):
-            return _raw_intervals("; ".join(map(str, value["weekdayDescriptions"])))
+            return _rules("; ".join(map(str, value["weekdayDescriptions"])))
         if "dayOfWeek" in value:
             return _from_specification(value)
         return None
     if isinstance(value, (list, tuple)):
-        results = [_raw_intervals(item) for item in value]
-        found = [r for r in results if r is not None]
-        return [i for r in found for i in r] if found else None
+        found = [r for r in map(_rules, value) if r is not None]
+        return _combine(found) if found else None
     return None
+
+
+def _combine(items: list[_Rules]) -> _Rules:
+    """A list of openingHours strings or specifications, in order. Lists state split hours
+    as separate entries (schema.org's own example: "Mo-Sa 11:00-14:30", "Mo-Th 17:00-21:30"),
+    so disjoint times add up; a later entry whose times overlap what earlier ones gave a day
+    replaces them (["Mo-Sa 09:00-17:30", "Sa 10:00-16:00"]), and a closed entry closes it."""
+    days: dict[int, list[tuple[int, int]]] = {}
+    for item in items:
+        given: dict[int, list[tuple[int, int]]] = {}
+        for day, start, end in _normalise(item.raw):
+            given.setdefault(day, []).append((start, end))
+        for day in item.closed - given.keys():
+            days[day] = []
+        for day, spans in given.items():
+            earlier = days.get(day, [])
+            overlaps = any(s < e2 and s2 < e for s, e in spans for s2, e2 in earlier)
+            days[day] = spans if overlaps else earlier + spans
+    raw = tuple((d, s, e) for d, spans in days.items() for s, e in spans)
+    return _Rules(raw, frozenset(d for d, spans in days.items() if not spans))
 
 
 def parse_hours(value: Any) -> WeeklyHours | None:
     """Weekly hours from any supported source, or None when nothing is recognisable."""
-    raw = _raw_intervals(value)
-    return None if raw is None else WeeklyHours(frozenset(raw))
+    rules = _rules(value)
+    if rules is None or not (rules.raw or len(rules.closed) == 7):
+        return None  # "Sa-Su closed" alone says nothing of the other days
+    return WeeklyHours(frozenset(rules.raw))
 
 
 def _day_text(hours: WeeklyHours, day: int) -> str:

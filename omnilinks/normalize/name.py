@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Literal
+
+from anyascii import anyascii
 
 # Words channels add around the same brand: legal forms (PT, CV, UD, Tbk…),
 # marketplace decorations ("Official Store", "Toko Resmi", "Shop") and the
@@ -43,9 +46,24 @@ _PAGE_WORDS = frozenset({
 })
 
 
-def _fold(text: str) -> str:
+def fold_letters(text: str) -> str:
+    """Case and accents folded away, and the Latin letters decomposition leaves alone
+    (Ł ø æ ß đ ı œ þ) spelled in ASCII, so "Łódź" is "lodz" and "Smørrebrød" "smorrebrod".
+    Other scripts stay as written: transliterating them could make two names equal."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if decomposed.isascii():
+        return decomposed
+    return "".join(_latin_letter(ch) for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter(ch: str) -> str:
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN "):
+        return ch
+    return anyascii(ch).lower() or ch
+
+
+_fold = fold_letters
 
 
 def _raw_tokens(name: str) -> list[str]:

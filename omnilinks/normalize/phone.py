@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
+from omnilinks.normalize.domain import site_host
+
 _TEL_PREFIX = re.compile(r"^\s*(?:tel|callto|phone)\s*:\s*(?://)?", re.IGNORECASE)
 # libphonenumber understands "ext." itself, but sites also write ";ext=", "#12" or
 # "x12"; cutting them off first keeps junk from making a good number unparseable.
@@ -104,9 +106,7 @@ def _split_url(url: str) -> tuple[str, str, str, str]:
     if "://" not in text and not text.lower().startswith("whatsapp:"):
         text = "https://" + text
     parts = urlsplit(text)
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
+    host = site_host(parts.hostname or "")
     return parts.scheme.lower(), host, parts.path, parts.query
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from omnilinks.models import Finding, Location, Profile, Report
+from omnilinks.normalize.domain import site_host
 from omnilinks.report.base import RenderOptions
 
 
@@ -59,8 +60,7 @@ def same_url(a: str | None, b: str | None) -> bool:
 
 def _url_key(url: str) -> tuple[str, str, str]:
     parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    return host, parts.path.rstrip("/"), parts.query
+    return site_host(parts.hostname or ""), parts.path.rstrip("/"), parts.query
 
 
 def channel_of(report: Report, finding: Finding) -> Profile | None:

@@ -55,4 +55,12 @@ class Context:
     external_ids: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
 
 
+def is_business_site(ctx: Context) -> bool:
+    """A brand is declared, or the pages offer a business's contact facts; a docs site or blog is neither
+    (an e-mail address alone does not make a business: documentation sites give one for support)."""
+    identity = ctx.identity
+    return bool(ctx.config.brand or ctx.config.channels or ctx.profiles
+                or identity.phone or identity.whatsapp or identity.address)
+
+
 Check = Callable[[Context], Iterable[Finding]]

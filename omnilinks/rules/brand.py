@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from omnilinks.identity.compare import Group, group_where, group_wrong, reference_note, where
+from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, where
 from omnilinks.identity.resolve import Observed
 from omnilinks.identity.titles import TitleClaim, fold, title_claims
 from omnilinks.models import Finding, Location, Page
@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     observed = observed_facts(ctx)
     if ctx.identity.name:
         names = observed.get("name", [])
-        yield from _names(ctx, NAME, [o for o in names if o.fact.source in ("jsonld", "microdata", "hcard")],
+        yield from _names(ctx, NAME, [o for o in names if o.fact.source in ("jsonld", "microdata", "rdfa", "hcard")],
                           "structured data")
         yield from _names(ctx, SITE_NAME, [o for o in names if o.fact.source == "og:site_name"], "og:site_name")
         yield from _titles(ctx, title_claims(ctx.pages))
@@ -53,10 +53,10 @@ def _name_finding(ctx: Context, spec: Rule, group: Group, what: str) -> Finding:
     count = group.pages()
     hint = "" if ctx.config.check.name_match == "relaxed" else \
         " If it is the same business under a longer name, add it to brand.aliases."
-    return spec.finding(
+    return if_inferred(spec.finding(
         f"{what} names the business \"{actual}\" ({count} page{'s' if count != 1 else ''}), not \"{expected}\"",
         group.first.location, field="name", expected=expected, actual=actual, related=group.related,
-        fix=f"Change \"{actual}\" to \"{expected}\" at {group_where(group)}.{hint}" + reference_note(ctx.identity, "name"))
+        fix=f"Change \"{actual}\" to \"{expected}\" at {group_where(group)}.{hint}"), ctx.identity)
 
 
 def _titles(ctx: Context, claims: list[TitleClaim]) -> Iterator[Finding]:
@@ -74,12 +74,11 @@ def _titles(ctx: Context, claims: list[TitleClaim]) -> Iterator[Finding]:
         tag = "<title>" if source == "title" else "og:title"
         expected = ctx.identity.name or ""
         fixed = members[0].text.replace(claimed, expected)
-        yield TITLE.finding(
+        yield if_inferred(TITLE.finding(
             f"{tag} \"{members[0].text}\" names the brand \"{claimed}\", not \"{expected}\" "
             f"({len(locations)} page{'s' if len(locations) != 1 else ''})",
             locations[0], field="name", expected=expected, actual=claimed, related=tuple(locations[1:]),
-            fix=f"Change the {tag} template so it reads \"{fixed}\" (at {where(locations)})."
-                + reference_note(ctx.identity, "name"))
+            fix=f"Change the {tag} template so it reads \"{fixed}\" (at {where(locations)})."), ctx.identity)
 
 
 def _resembles(ctx: Context, part: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from omnilinks.channels.base import label
 from omnilinks.channels.sitelinks import channel_location, link_index
 from omnilinks.channels.urls import reaches_site
+from omnilinks.identity.compare import if_inferred
 from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Finding, Location, Profile
 from omnilinks.normalize.address import compare_addresses
@@ -35,7 +36,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if profile.status == "unreachable":
             continue
         where = channel_location(profile, ctx, index)
-        yield from _compare(ctx, profile, where)
+        for finding in _compare(ctx, profile, where):
+            reference = "phone" if finding.field == "whatsapp" and not ctx.identity.whatsapp else None
+            yield if_inferred(finding, ctx.identity, reference)
         if profile.platform == "google_business":
             yield from _listing(ctx, profile, where)
 

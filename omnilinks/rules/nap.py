@@ -3,13 +3,12 @@ states, compared with the resolved identity in their normalised forms."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
-from urllib.parse import urlsplit
 
-from omnilinks.identity.compare import Group, group_where, group_wrong, reference_note, widely_stated
+from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, page_of, widely_stated
 from omnilinks.identity.resolve import Observed, fact_key, observe
 from omnilinks.models import Finding
 from omnilinks.normalize.address import compare_addresses
+from omnilinks.normalize.domain import same_site, url_host
 from omnilinks.normalize.hours import diff_hours, parse_hours
 from omnilinks.normalize.phone import international_phone
 from omnilinks.rules.base import Context, Rule, rule
@@ -19,7 +18,7 @@ WHATSAPP = rule("nap-whatsapp-mismatch", "nap", "error", "A WhatsApp link or num
 EMAIL = rule("nap-email-mismatch", "nap", "warning", "An email address on the site is not the brand's email")
 ADDRESS = rule("nap-address-mismatch", "nap", "error", "An address on the site is not the brand's address")
 HOURS = rule("nap-hours-mismatch", "nap", "warning", "Opening hours on the site differ from the brand's hours")
-STRUCTURED = {"jsonld", "microdata", "hcard"}
+STRUCTURED = {"jsonld", "microdata", "rdfa", "hcard"}
 
 
 def observed_facts(ctx: Context) -> dict[str, list[Observed]]:
@@ -43,14 +42,26 @@ def _lenient(ctx: Context, field: str, items: list[Observed], reference: object,
     return lambda item: accept(item) or widely(item)
 
 
-def _finding(ctx: Context, spec: Rule, field: str, group: Group, expected: str, what: str, fix: str) -> Finding:
+def _judge(items: list[Observed], accept: Callable[[Observed], bool]) -> tuple[list[Group], int]:
+    """The groups of wrong values, and on how many pages the reference itself is stated."""
+    agreeing = {page_of(o.fact) for o in items if o.key is not None and accept(o)}
+    return group_wrong(items, accept), len(agreeing)
+
+
+def _finding(ctx: Context, spec: Rule, field: str, group: Group, expected: str, what: str, fix: str,
+             reference_field: str | None = None, reason: str | None = None, agreeing: int = 0) -> Finding:
     actual = group.items[0].display if field == "hours" else str(group.first.value)
     count = group.pages()
+    inferred = (reference_field or field) in ctx.identity.inferred
+    stated = f"{agreeing} page{'s' if agreeing != 1 else ''} state{'s' if agreeing == 1 else ''}" if agreeing \
+        else "most pages state"
+    claim = f"differs from {expected}, which {stated}" if inferred else f"is not the brand's {field} {expected}"
     message = (f"{what} {actual} ({group.sources()}, {count} page{'s' if count != 1 else ''}) "
-               f"is not the brand's {field} {expected}")
+               f"{claim}") + (f" ({reason})" if reason else "")
     target = actual if field != "whatsapp" or "/" in actual else None
-    return spec.finding(message, group.first.location, target=target, field=field, expected=expected,
-                        actual=actual, fix=fix + reference_note(ctx.identity, field), related=group.related)
+    finding = spec.finding(message, group.first.location, target=target, field=field, expected=expected,
+                           actual=actual, fix=fix, related=group.related)
+    return if_inferred(finding, ctx.identity, reference_field)
 
 
 def _phones(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -61,9 +72,10 @@ def _phones(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     known = {identity.phone, identity.whatsapp}
     accept = _lenient(ctx, "phone", items, identity.phone, lambda o: o.key in known)
     expected = international_phone(identity.phone)
-    for group in group_wrong(items, accept):
+    groups, agreeing = _judge(items, accept)
+    for group in groups:
         fix = f"Change {group.first.value} to {expected} at {group_where(group)}."
-        yield _finding(ctx, PHONE, "phone", group, expected, "phone", fix)
+        yield _finding(ctx, PHONE, "phone", group, expected, "phone", fix, agreeing=agreeing)
 
 
 def _whatsapp(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -81,14 +93,15 @@ def _whatsapp(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     items = [o for o in items if not (o.fact.source == "wa" and o.key in reported)]
     expected = international_phone(reference)
     digits = reference.lstrip("+")
-    for group in group_wrong(items, accept):
+    groups, agreeing = _judge(items, accept)
+    for group in groups:
         is_link = group.first.source == "wa"
         what = "WhatsApp link to" if is_link else "WhatsApp number"
         change = f"https://wa.me/{digits}" if is_link else expected
         fix = f"Change {group.first.value} to {change} at {group_where(group)}."
         if not identity.whatsapp:
             fix += " (No brand.whatsapp is declared, so the brand's phone is the reference.)"
-        yield _finding(ctx, WHATSAPP, "whatsapp", group, expected, what, fix)
+        yield _finding(ctx, WHATSAPP, "whatsapp", group, expected, what, fix, field_of_reference, agreeing=agreeing)
 
 
 def _emails(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -97,16 +110,18 @@ def _emails(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
         return
     # Other mailboxes at the brand's own domain (karir@, cs@) are departments, not contradictions;
     # structured data names the one contact address, so it must be exact.
-    own = {reference.rsplit("@", 1)[1], (urlsplit(ctx.identity.website or "").hostname or "").removeprefix("www.")}
+    own = (reference.rsplit("@", 1)[1], url_host(ctx.identity.website or ""))
 
     def accept(item: Observed) -> bool:
         if item.key == reference:
             return True
-        return item.fact.source not in STRUCTURED and str(item.key).rsplit("@", 1)[1] in own
+        domain = str(item.key).rsplit("@", 1)[1]
+        return item.fact.source not in STRUCTURED and any(same_site(domain, host) for host in own)
 
-    for group in group_wrong(items, _lenient(ctx, "email", items, reference, accept)):
+    groups, agreeing = _judge(items, _lenient(ctx, "email", items, reference, accept))
+    for group in groups:
         fix = f"Change {group.first.value} to {reference} at {group_where(group)}."
-        yield _finding(ctx, EMAIL, "email", group, reference, "email", fix)
+        yield _finding(ctx, EMAIL, "email", group, reference, "email", fix, agreeing=agreeing)
 
 
 def _addresses(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -122,15 +137,11 @@ def _addresses(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
         verdicts[str(item.fact.value)] = result.reason
         return result.match
 
-    for group in group_wrong(items, _lenient(ctx, "address", items, address_key, accept)):
+    groups, agreeing = _judge(items, _lenient(ctx, "address", items, address_key, accept))
+    for group in groups:
         reason = verdicts.get(str(group.first.value))
         fix = f"Change the address to \"{reference}\" at {group_where(group)}."
-        finding = _finding(ctx, ADDRESS, "address", group, reference, "address", fix)
-        yield finding if not reason else _with_reason(finding, reason)
-
-
-def _with_reason(finding: Finding, reason: str) -> Finding:
-    return replace(finding, message=f"{finding.message} ({reason})")
+        yield _finding(ctx, ADDRESS, "address", group, reference, "address", fix, reason=reason, agreeing=agreeing)
 
 
 def _hours(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
@@ -138,9 +149,10 @@ def _hours(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     if reference is None:
         return
     accept = _lenient(ctx, "hours", items, ctx.identity.hours, lambda o: o.key == reference.describe())
-    for group in group_wrong(items, accept):
+    groups, agreeing = _judge(items, accept)
+    for group in groups:
         stated = parse_hours(group.first.value)
         days = "; ".join(diff_hours(reference, stated)) if stated else ""
         fix = f"Change the hours to \"{reference.describe()}\" at {group_where(group)}."
-        finding = _finding(ctx, HOURS, "hours", group, reference.describe(), "opening hours", fix)
-        yield _with_reason(finding, f"expected vs stated: {days}") if days else finding
+        yield _finding(ctx, HOURS, "hours", group, reference.describe(), "opening hours", fix,
+                       reason=f"expected vs stated: {days}" if days else None, agreeing=agreeing)

@@ -12,7 +12,7 @@ from omnilinks.discover.folder import LOCAL_BASE
 from omnilinks.identity.compare import where
 from omnilinks.images.collect import preview_fact
 from omnilinks.models import Finding, ImageInfo, Location, Page
-from omnilinks.rules.base import Context, Rule, rule
+from omnilinks.rules.base import Context, Rule, is_business_site, rule
 from omnilinks.rules.brand import NOT_CONTENT
 
 MIN_SIDE = 200  # Facebook ignores a smaller og:image; WhatsApp shows none
@@ -78,7 +78,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not pages:
         return
     meta = {p.url: dict(p.meta) for p in pages}
-    if business_site(ctx):
+    if is_business_site(ctx):
         yield from _missing_tags(ctx, pages, meta)
     with_image = {p.url: preview_fact(p) for p in pages}
     yield from _images(ctx, [(p, f) for p in pages if (f := with_image[p.url]) is not None])
@@ -86,14 +86,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         finding = _og_url(ctx, page, meta[page.url])
         if finding is not None:
             yield finding
-
-
-def business_site(ctx: Context) -> bool:
-    """Missing previews are a business's problem (its customers share its pages on WhatsApp);
-    a documentation or project site with no contact facts and no channels is not asked for them.
-    Tags that are there are checked on every site."""
-    identity = ctx.identity
-    return bool(identity.phone or identity.whatsapp or identity.email or identity.address or ctx.profiles)
 
 
 def _missing_tags(ctx: Context, pages: list[Page], meta: dict[str, dict[str, str]]) -> Iterator[Finding]:

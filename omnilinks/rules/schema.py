@@ -13,10 +13,11 @@ from omnilinks.identity.compare import where
 from omnilinks.identity.profiles import ProfileRef, comparable, profile_ref, site_profiles
 from omnilinks.identity.snippet import business_entity, same_as_snippet, script_tag
 from omnilinks.models import Finding, Location, Page
+from omnilinks.normalize.domain import same_site, url_host
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.phone import has_country_code, international_phone, normalize_phone
-from omnilinks.rules.base import Context, rule
+from omnilinks.rules.base import Context, is_business_site, rule
 
 INVALID = rule("schema-jsonld-invalid", "schema", "error", "A JSON-LD block is not valid JSON; search engines ignore it")
 NO_BUSINESS = rule("schema-business-missing", "schema", "warning",
@@ -82,19 +83,13 @@ def _home(ctx: Context, entities: list[Entity]) -> Iterator[Finding]:
         return
     if any(page is home for page, _, _ in entities):
         return
-    if any(f.source in ("microdata", "hcard") and f.field in ("name", "address", "phone") for f in home.facts):
+    if any(f.source in ("microdata", "rdfa", "hcard") and f.field in ("name", "address", "phone") for f in home.facts):
         return
     entity = business_entity(ctx.identity, [r.url for r in expected_profiles(ctx).values()])
     yield NO_BUSINESS.finding(
         f"the home page has no {entity['@type']} structured data, so search engines and maps cannot tie the "
         "site to the business", home.location, expected=entity["@type"],
         fix=f"Add this to the <head> of {home.location.short()}:\n{script_tag(entity)}")
-
-
-def is_business_site(ctx: Context) -> bool:
-    """A brand is declared, or the pages offer a business's contact facts; a docs site or blog is neither."""
-    identity = ctx.identity
-    return bool(ctx.config.brand or ctx.config.channels or identity.phone or identity.whatsapp or identity.address)
 
 
 def _incomplete(entities: list[Entity]) -> Iterator[Finding]:
@@ -209,19 +204,16 @@ def _as_list(value: Any) -> list[Any]:
 
 def _url(ctx: Context, entities: list[Entity]) -> Iterator[Finding]:
     site = ctx.config.site_url or (ctx.site.base if ctx.site is not None and ctx.site.mode == "live" else None)
-    host = _host(site) if site else None
+    host = url_host(site) if site else None
     if not host:
         return  # a folder without site.url: the public address is unknown
     items = []
     for page, entity, location in entities:
         for field, value, _ in entity_values(entity, page.url):
-            if field == "website" and _host(value) != host:
+            if field == "website" and not same_site(url_host(str(value)), host):
                 items.append((value, value_location(page, field, value, location), value))
     for value, locations in grouped(items):
         yield URL_NOT_SITE.finding(f"the business's url is {value}, not the site {site}", locations[0], target=value,
                                    field="website", expected=site, actual=value, related=tuple(locations[1:]),
                                    fix=f"Write \"url\": \"{site}\" at {where(locations)}.")
 
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")

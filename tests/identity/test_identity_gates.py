@@ -17,7 +17,7 @@ WORDS = ["Alamat", "alamat:", "Jl.", "Jln", "Jalan", "Gg.", "Gang", "St.", "Road
          "Waktu buka", "Senin–Jumat", "08.00–17.00", "9am-5pm", "9 - 17", "Minggu tutup", "Telp", "WA", "Fax",
          "0812 3456 7890", "(021) 555-0123", "+62 21 5550123", "6281234567890", "halo@kopisenja.id", "@kopi",
          "©", "first", "best", "word", "egg", "jl", "ajalan", "xhours", "ﬁrst", "İstanbul", "٠٨.٠٠", "\n", " "]
-TAGS = ["p", "span", "b", "li", "div", "footer", "address", "td", "a"]
+TAGS = ["p", "span", "b", "li", "div", "footer", "address", "td", "a", "pre", "code", "kbd", "samp", "textarea"]
 
 
 @st.composite
