@@ -5,6 +5,7 @@ import gc
 import re
 import threading
 import time
+from datetime import datetime, timezone
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from omnilinks.channels import classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
+from omnilinks.discover.folder import LOCAL_BASE
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
@@ -88,8 +90,11 @@ def run(target: str, opts: RunOptions) -> Report:
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
     client = make_client(config, opts, cancel)
+    started, clock = datetime.now(timezone.utc), time.monotonic()
     try:
-        return _run(target, config, opts, client, progress)
+        report = _run(target, config, opts, client, progress)
+        return replace(report, started_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),
+                       duration=round(time.monotonic() - clock, 3))
     finally:
         client.close()
         if client.cache is not None:
@@ -138,7 +143,8 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
     return Report(target=target, findings=tuple(sorted(findings, key=Finding.sort_key)), channels=profiles,
                   identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
                   complete=complete, config_path=config.path,
-                  root=str(site.folder.root) if site.folder is not None else None, notes=notes)
+                  root=str(site.folder.root) if site.folder is not None else None, notes=notes,
+                  site_url=None if site_url == LOCAL_BASE else site_url)
 
 
 @contextmanager

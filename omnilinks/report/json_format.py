@@ -16,6 +16,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "omnilinks", "version": report.version},
         "target": report.target,
+        "site_url": report.site_url,
+        "run": {"started_at": report.started_at, "duration_seconds": report.duration},
         "complete": report.complete,
         "notes": list(report.notes),
         "summary": {**counts, "pages": report.pages, "links": report.links},

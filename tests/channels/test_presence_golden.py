@@ -32,6 +32,7 @@ def _report() -> dict:
         report = check(str(PRESENCE / "site"), config_path=str(PRESENCE / "omnilinks.yml"), use_cache=False)
     data = to_dict(report)
     data["tool"].pop("version")
+    data["run"] = {key: "*" for key in data["run"]}  # the clock, not the report
     # Paths as the user typed them; make them independent of where the repository is.
     return json.loads(json.dumps(data).replace(str(PRESENCE), "fixtures/presence"))
 
