@@ -45,6 +45,7 @@ WEIGHTS = {"error": 10, "warning": 3, "notice": 1}
 PER_RULE_CAP = 3
 MAX_PROBLEMS_PER_GROUP = 2000
 PLACES_SHOWN = 5
+MISSING_IS_EXPECTED = {"schema-sameas-missing"}  # rules whose `expected` names what is missing, `actual` what is there
 GRADE_WORDS = {"good": "Good", "fair": "Fair", "poor": "Needs work"}
 
 
@@ -129,10 +130,17 @@ def _tile_subject(report: Report, problem: Problem) -> str:
         subject = (parts.path or subject) + (f"#{parts.fragment}" if parts.fragment else "") \
             if report.site_url and same_host(subject, report.site_url) else subject
     elif kind == "value":
-        subject = problem.lead.actual or ""
+        subject = _value_subject(problem)
     else:
         return ""
     return f"<small>{esc(subject[:80])}</small>"
+
+
+def _value_subject(problem: Problem) -> str:
+    lead = problem.lead
+    if lead.rule in MISSING_IS_EXPECTED:
+        return f"missing: {lead.expected or ''}"
+    return lead.actual or ""
 
 
 def same_host(a: str, b: str) -> bool:
@@ -256,7 +264,7 @@ def _subject(report: Report, problem: Problem) -> str:
     if kind == "target":
         return esc(problem.key[1])
     if kind == "value":
-        return f"{esc(problem.key[1])}: “{esc(problem.lead.actual)}”"
+        return f"{esc(problem.key[1])}: “{esc(_value_subject(problem))}”"
     return ""
 
 

@@ -45,7 +45,7 @@ border:1px solid var(--line);border-radius:12px;padding:22px 24px;margin:0 0 20p
 .tile.error .n{background:var(--errbg);color:var(--err)}.tile.warning .n{background:var(--warnbg);color:var(--warn)}
 .tile .blurb{color:var(--muted);font-size:13px;margin:0 0 6px}
 .tile ul{margin:0;padding-left:18px;font-size:14px}.tile li{margin:3px 0}
-.tile a{color:var(--fg)}.tile small{display:block;color:var(--muted);word-break:break-all}.tile .more{color:var(--muted);list-style:none}
+.tile a{color:var(--fg)}.tile small{display:block;color:var(--muted);overflow-wrap:anywhere}.tile .more{color:var(--muted);list-style:none}
 .ok-line{color:var(--ok);font-weight:600;margin:0}
 .map-wrap{margin:0 0 8px}
 .map{display:block;width:100%;max-width:980px;height:auto;margin:0 auto}
