@@ -11,7 +11,7 @@ from omnilinks.channels.urls import reaches_site
 from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Finding, Location, Profile
 from omnilinks.normalize.address import compare_addresses
-from omnilinks.normalize.hours import diff_hours, parse_hours
+from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.name import names_match
 from omnilinks.normalize.phone import display_phone
 from omnilinks.rules.base import Context, rule
@@ -106,7 +106,7 @@ def _compare(ctx: Context, profile: Profile, where: Location) -> Iterator[Findin
     if profile.hours and identity.hours:
         site_hours, shown = parse_hours(identity.hours), parse_hours(profile.hours)
         if site_hours and shown and site_hours.intervals != shown.intervals:
-            days = "; ".join(diff_hours(site_hours, shown))
+            days = "; ".join(diff_hours_grouped(site_hours, shown))
             yield HOURS.finding(f"{source} shows other opening hours: {days} (site vs {name})", where, field="hours",
                                 expected=site_hours.describe(), actual=shown.describe(),
                                 fix=f"Set the hours on {name} to {site_hours.describe()}, or correct the site's.", **common)

@@ -10,7 +10,7 @@ from omnilinks.identity.compare import Group, group_where, group_wrong, referenc
 from omnilinks.identity.resolve import Observed, fact_key, observe
 from omnilinks.models import Finding
 from omnilinks.normalize.address import compare_addresses
-from omnilinks.normalize.hours import diff_hours, parse_hours
+from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.phone import international_phone
 from omnilinks.rules.base import Context, Rule, rule
 
@@ -155,7 +155,7 @@ def _hours(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     accept = _lenient(ctx, "hours", items, ctx.identity.hours, lambda o: o.key == reference.describe())
     for group in group_wrong(items, accept):
         stated = parse_hours(group.first.value)
-        days = "; ".join(diff_hours(reference, stated)) if stated else ""
+        days = "; ".join(diff_hours_grouped(reference, stated)) if stated else ""
         fix = f"Change the hours to \"{reference.describe()}\" at {group_where(group)}."
         finding = _finding(ctx, HOURS, "hours", group, reference.describe(), "opening hours", fix)
         yield _with_reason(finding, f"expected vs stated: {days}") if days else finding
