@@ -100,7 +100,7 @@ def test_step_summary_is_appended_once(sample: Callable[..., Report], in_site: P
     github.render(report, RenderOptions(repo_root="."))
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Build\n\nearlier step output\n")
-    assert text.count("## omnilinks:") == 1 and "| tokopedia |" in text
+    assert text.count("## omnilinks:") == 1 and "| Tokopedia |" in text
 
 
 def hostile_report(sample: Callable[..., Report]) -> Report:
