@@ -150,3 +150,25 @@ def test_one_card_per_problem(sample: Callable[..., Report], in_site) -> None:
     assert {a.text_content() for a in link_card.xpath(".//details//code[1]")} >= {"link-insecure", "link-redirect"}
     assert link_card.xpath(".//details//a/@href")[0].endswith("#link-insecure") or \
         link_card.xpath(".//details//a/@href")[0].endswith("#link-redirect")
+
+
+def test_score_is_explained_per_group(sample: Callable[..., Report], in_site) -> None:
+    report = sample()
+    tree = lxml.html.document_fromstring(html.render(report, RenderOptions()))
+    section = tree.xpath("//section[@id='score']")[0]
+    assert f"Why the score is {html.score(report)}" in section.text_content()
+    rows = {r.xpath("string(th)"): r.xpath("string(td[1])") for r in section.xpath(".//tbody/tr")}
+    assert set(rows) == {"Customers can't reach you", "Your details disagree", "Broken pages and links",
+                         "Search engines"}
+    lost = sum(int(v.replace("−", "")) for v in rows.values())
+    assert 100 - lost == html.score(report)  # the groups' points are the whole penalty
+
+
+def test_header_names_the_public_site_or_says_it_is_missing(sample: Callable[..., Report], in_site) -> None:
+    named = lxml.html.document_fromstring(html.render(sample(site_url="https://kopisenja.id/",
+                                                             started_at="2026-03-01T09:30:00Z"), RenderOptions()))
+    header = named.xpath("string(//header)")
+    assert "https://kopisenja.id/" in header and "Checked 1 March 2026, 09:30 UTC" in header
+    anonymous = replace(sample().identity, website=None)
+    folder = lxml.html.document_fromstring(html.render(sample(site_url=None, identity=anonymous), RenderOptions()))
+    assert "no public address given" in folder.xpath("string(//header)")

@@ -40,7 +40,9 @@ frame.addEventListener('load', () => {
   const out = document.createElement('pre');
   out.id = 'measure';
   out.textContent = JSON.stringify({scrollWidth: doc.documentElement.scrollWidth, innerWidth: win.innerWidth,
-    text: doc.body.innerText, header: doc.querySelector('header').innerText, wide: wide});
+    text: doc.body.innerText, header: doc.querySelector('header').innerText, wide: wide,
+    mapShown: !!doc.querySelector('.map-wrap') && doc.querySelector('.map-wrap').getClientRects().length > 0,
+    listShown: !!doc.querySelector('.channel-list') && doc.querySelector('.channel-list').getClientRects().length > 0});
   document.body.appendChild(out);
 });
 </script>"""
@@ -94,6 +96,22 @@ def test_demo_report_as_shown(demo_page: str, width: int, tmp_path: Path) -> Non
     for group in ("Customers can't reach you", "Your details disagree", "Broken pages and links", "Search engines"):
         assert group in text
     assert "link-fragment-missing" not in text  # rule ids wait behind "Technical details"
+    assert shown["listShown"] and shown["mapShown"] == (width > 720)  # on a phone the map gives way to the list
+
+
+@needs_chromium
+def test_demo_report_prints_on_a4(demo_page: str, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(demo_page, encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run([str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=150)
+    data = pdf.read_bytes()
+    boxes = {tuple(round(float(n)) for n in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data)}
+    assert boxes == {(0, 0, 595, 842)}  # A4 in points, from @page
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2
 
 
 @needs_chromium
