@@ -39,7 +39,7 @@ from omnilinks.report.problems import (
     problems,
 )
 from omnilinks.report.safe import clean_text
-from omnilinks.rules.catalogue import docs_url, rule_url
+from omnilinks.rules.catalogue import docs_url, rule_catalogue, rule_url
 
 WEIGHTS = {"error": 10, "warning": 3, "notice": 1}
 PER_RULE_CAP = 3
@@ -268,12 +268,18 @@ def _subject(report: Report, problem: Problem) -> str:
     return ""
 
 
+def inline_code(text: str) -> str:
+    """Catalogue text, escaped, with its `code` spans as <code>."""
+    parts = esc(text).split("`")
+    return "".join(f"<code>{part}</code>" if number % 2 else part for number, part in enumerate(parts))
+
+
 def technical(report: Report, problem: Problem) -> str:
     rows = []
     for finding in problem.findings:
         loc = finding.location
         where = f"{display_path(loc.path)}:{loc.line}" if loc.path and loc.line else display_path(loc.path or "") or loc.url or ""
-        fix = f'<pre>{esc(finding.fix, keep_newlines=True)}</pre>' if finding.fix else ""
+        fix = f'<pre>Exact fix: {esc(finding.fix, keep_newlines=True)}</pre>' if finding.fix else ""
         rows.append(f'<li><a href="{escape(rule_url(finding.rule))}"><code>{esc(finding.rule)}</code></a> '
                     f'<span class="sev-{finding.severity}">{finding.severity}</span>'
                     f'{" · <code>" + esc(where) + "</code>" if where else ""}<div>{esc(finding.message)}</div>{fix}</li>')
@@ -289,12 +295,27 @@ def problem_card(report: Report, problem: Problem, number: int) -> str:
     shown = "".join(f"<li>{esc(p)}</li>" for p in places[:PLACES_SHOWN])
     more = f"<li>and {len(places) - PLACES_SHOWN} more</li>" if len(places) > PLACES_SHOWN else ""
     where = f'<div class="where"><b>Where</b><ul>{shown}{more}</ul></div>' if places else ""
-    fix = next((f.fix for f in problem.findings if f.fix), None)
-    todo = f'<div class="fix"><b>What to do</b><p>{esc(fix, keep_newlines=True)}</p></div>' if fix else ""
+    catalogue = rule_catalogue()
+    declared = catalogue.get(problem.lead.rule)
+    why = f'<p class="why">{inline_code(declared.why)}</p>' if declared and declared.why else ""
+    steps = []
+    for rule_id in problem.rules:  # each rule's fix once; a rule without catalogue texts gives its finding's fix
+        known = catalogue.get(rule_id)
+        fix = known.how_to_fix if known and known.how_to_fix else next(
+            (f.fix for f in problem.findings if f.rule == rule_id and f.fix), None)
+        step = inline_code(fix) if known and known.how_to_fix else esc(fix, keep_newlines=True) if fix else ""
+        if step and step not in steps:
+            steps.append(step)
+    body = f"<p>{steps[0]}</p>" if len(steps) == 1 else "<ul>" + "".join(f"<li>{step}</li>" for step in steps) + "</ul>"
+    todo = f'<div class="fix"><b>What to do</b>{body}</div>' if steps else ""
+    lead = problem.lead
+    should = (f'<p class="should">Should be: <b>{esc(lead.expected)}</b></p>'
+              if lead.expected and lead.rule not in MISSING_IS_EXPECTED and problem.key[0] != "channel" else "")
     badge = {"error": "Fix", "warning": "Check", "notice": "Info"}[problem.severity]
     return (f'<article class="card {problem.severity}" id="p{number}"><div class="card-head">'
             f'<span class="badge">{badge}</span><h4>{escape(titles[0])}</h4></div>{also}'
-            f'{"<p class=subject>" + subject + "</p>" if subject else ""}{where}{todo}{technical(report, problem)}'
+            f'{"<p class=subject>" + subject + "</p>" if subject else ""}{should}{why}{where}{todo}'
+            f"{technical(report, problem)}"
             "</article>")
 
 

@@ -93,10 +93,12 @@ background:var(--notebg);color:var(--note)}
 .error .badge{background:var(--errbg);color:var(--err)}.warning .badge{background:var(--warnbg);color:var(--warn)}
 .also{margin:4px 0 0;padding-left:20px;font-weight:600;font-size:14px}
 .subject{margin:6px 0 0;color:var(--muted);font-size:14px}
+.why{margin:6px 0 0;font-size:14px}
 .where{margin-top:6px;font-size:14px}.where b,.fix b{font-size:12px;text-transform:uppercase;letter-spacing:.05em}
 .where ul{margin:2px 0 0;padding-left:20px}
 .fix{margin-top:8px;background:var(--okbg);border-radius:6px;padding:8px 12px}
-.fix b{color:var(--ok)}.fix p{margin:2px 0 0;white-space:pre-wrap}
+.fix b{color:var(--ok)}.fix p{margin:2px 0 0;white-space:pre-wrap}.fix ul{margin:2px 0 0;padding-left:20px}
+.should{margin:2px 0 0;font-size:14px}
 details{margin-top:8px;font-size:13px;color:var(--muted)}
 summary{cursor:pointer}
 .tech{padding-left:18px}.tech li{margin:6px 0}
