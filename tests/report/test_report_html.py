@@ -98,6 +98,18 @@ def test_screenshot_in_headless_chromium(sample: Callable[..., Report], in_site,
     assert shots[0] > 10 * shots[1]  # the report drew something: a blank page compresses to almost nothing
 
 
+@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
+                    reason="chromium is not on PATH (Debian: apt-get install -y chromium)")
+def test_screenshot_script_takes_a_phone_width(sample: Callable[..., Report], in_site, tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    report.write_text(html.render(sample(), RenderOptions()), encoding="utf-8")
+    out = tmp_path / "phone.png"
+    done = subprocess.run(["bash", str(SCRIPT), str(report), str(out), "390,900"], capture_output=True, text=True,
+                          timeout=150)
+    assert done.returncode == 0, done.stderr
+    assert png_size(out) == (390, 900) and out.stat().st_size > 20_000
+
+
 def test_screenshot_script_refuses_missing_input(tmp_path: Path) -> None:
     done = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True)
     assert done.returncode == 2 and "usage" in done.stderr
