@@ -5,10 +5,10 @@ import gc
 import re
 import threading
 import time
-from datetime import datetime, timezone
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import requests

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 import shutil
 import struct
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
