@@ -133,7 +133,9 @@ class Problem:
 
 
 def _is_url(text: str | None) -> bool:
-    return bool(text) and "://" in text[:12] or bool(text) and text.split(":", 1)[0] in ("mailto", "tel")
+    if not text:
+        return False
+    return "://" in text[:12] or text.split(":", 1)[0] in ("mailto", "tel")
 
 
 def problem_key(report: Report, finding: Finding) -> tuple[str, ...]:
