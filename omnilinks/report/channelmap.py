@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from omnilinks.models import Profile, Report
 from omnilinks.report.locate import channel_of, same_url
 from omnilinks.report.platforms import display_name
-from omnilinks.report.problems import VERDICTS, channel_verdict
+from omnilinks.report.problems import VERDICTS, channel_verdicts
 from omnilinks.report.safe import clean_text
 
 COLORS = {"ok": "#1a7f37", "bad": "#cf222e", "unknown": "#bf8700", "na": "#8c959f"}
@@ -63,8 +63,9 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, state: str, title: str) -
             f'stroke-width="2.5"{dash} marker-end="url(#head-{state})"><title>{escape(title)}</title></line>')
 
 
-def render_map(report: Report, site_label: str) -> str:
+def render_map(report: Report, site_label: str, verdicts: dict[str, str] | None = None) -> str:
     channels = report.channels
+    verdicts = verdicts if verdicts is not None else channel_verdicts(report)
     count = len(channels)
     radius = 230 + max(0, count - 8) * 18
     width, height = 2 * radius * WIDEN + NODE_W + 40, 2 * radius + NODE_H + 40
@@ -94,7 +95,7 @@ def render_map(report: Report, site_label: str) -> str:
         back = clean_text(channel.reason or "") or {"ok": "links back", "bad": "does not link back",
                                                      "na": "not applicable", "unknown": "not verifiable"}[back_state]
         parts.append(_arrow(ex - ox, ey - oy, sx - ox, sy - oy, back_state, f"{platform} → site: {back}"))
-        verdict = channel_verdict(report, channel)
+        verdict = verdicts[channel.url]
         color = VERDICT_COLORS[verdict]
         handle = clean_text(channel.handle or urlsplit(channel.url).hostname or channel.url)
         parts.append(f'<g class="node {verdict}"><title>{escape(clean_text(channel.url))} — {VERDICTS[verdict][0]}</title>'

@@ -32,7 +32,7 @@ from omnilinks.report.problems import (
     GROUPS,
     VERDICTS,
     Problem,
-    channel_verdict,
+    channel_verdicts,
     display_path,
     group_of,
     page_address,
@@ -133,7 +133,7 @@ def same_host(a: str, b: str) -> bool:
     return (urlsplit(a).hostname or "").removeprefix("www.") == (urlsplit(b).hostname or "").removeprefix("www.")
 
 
-def summary_section(report: Report, found: list[Problem]) -> str:
+def summary_section(report: Report, found: list[Problem], verdicts: dict[str, str]) -> str:
     tiles = []
     for group in GROUPS:
         members = [p for p in found if p.group == group.id and p.severity != "notice"]
@@ -146,7 +146,7 @@ def summary_section(report: Report, found: list[Problem]) -> str:
         worst = "error" if any(p.severity == "error" for p in members) else "warning"
         tiles.append(f'<div class="tile {worst}"><h3>{group.title} <span class="n">{len(members)}</span></h3>'
                      f'<p class="blurb">{group.blurb}</p><ul>{items}{more}</ul></div>')
-    unknown = [c for c in report.channels if channel_verdict(report, c) == "unknown"]
+    unknown = [c for c in report.channels if verdicts[c.url] == "unknown"]
     could_not = ""
     if unknown:
         names = ", ".join(esc(display_name(c.platform)) for c in unknown)
@@ -173,10 +173,10 @@ def score_section(report: Report) -> str:
             f'<th>Fixing this group</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
 
 
-def channels_section(report: Report) -> str:
+def channels_section(report: Report, verdicts: dict[str, str]) -> str:
     items = []
     for channel in report.channels:
-        verdict = channel_verdict(report, channel)
+        verdict = verdicts[channel.url]
         word, _ = VERDICTS[verdict]
         back = {True: "links back to your site", False: "does not link back to your site",
                 None: "link back not checked"}[channel.links_back]
@@ -190,7 +190,7 @@ def channels_section(report: Report) -> str:
                      f'<p class="ch-handle">{esc(handle)} · {back}</p>{reason}</div></li>')
     listing = f'<ul class="channel-list">{"".join(items)}</ul>' if items else '<p class="note">No channels declared or linked.</p>'
     return (f'<section><h2>Your channels</h2><div class="map-wrap">'
-            f'{channelmap.render_map(report, site_label(report))}{channelmap.render_legend()}</div>{listing}</section>')
+            f'{channelmap.render_map(report, site_label(report), verdicts)}{channelmap.render_legend()}</div>{listing}</section>')
 
 
 def _cell_html(cell: naptable.Cell) -> str:
@@ -233,13 +233,14 @@ def nap_section(report: Report) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     title = f"Online presence check: {clean_text(report.identity.name or site_label(report))}"
     found = problems(report)
+    verdicts = channel_verdicts(report)  # one pass over the findings, shared by the summary, map and list
     return ("<!DOCTYPE html>\n"
             '<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
             "img-src data:\">"
             f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
-            f"{header(report)}{summary_section(report, found)}{channels_section(report)}{nap_section(report)}"
+            f"{header(report)}{summary_section(report, found, verdicts)}{channels_section(report, verdicts)}{nap_section(report)}"
             f"{problems_section(report, found)}{score_section(report)}"
             f'<footer>omnilinks {esc(report.version)} · every rule explained: '
             f'<a href="{escape(docs_url())}">rule catalogue</a></footer></main></body></html>\n')

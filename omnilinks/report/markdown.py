@@ -12,6 +12,8 @@ backslash-escaped, `<`, `>`, `&` and `@` become entities.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from omnilinks.models import CATEGORIES, SEVERITY_ORDER, Finding, Profile, Report
@@ -47,10 +49,10 @@ def cell(value: object, limit: int = CELL_LIMIT) -> str:
     return "".join(out) or " "
 
 
-def where(finding: Finding, root: Path | None = None) -> str:
+def where(finding: Finding, relative: Callable[[str], str] | None = None) -> str:
     loc = finding.location
-    if loc.path and root is not None:
-        return cell(location_short(relative_path(loc.path, root), loc.line, loc.column))
+    if loc.path and relative is not None:
+        return cell(location_short(relative(loc.path), loc.line, loc.column))
     if loc.path or loc.url:
         return cell(loc.short())
     if finding.platform:
@@ -125,6 +127,8 @@ def render(report: Report, options: RenderOptions, limit: int = LIMIT_BYTES) -> 
     counts = report.counts()
     out = Budget(limit)
     root = annotation_root(options)
+    relative = lru_cache(maxsize=65_536)(lambda path: relative_path(path, root))  # a page has many findings
+    link = lru_cache(maxsize=None)(rule_link)
     target = report.site_url or (report.target if "://" in report.target else relative_path(report.target, root))
     if target == ".":
         target = Path(report.target).resolve().name or report.target
@@ -173,8 +177,8 @@ def render(report: Report, options: RenderOptions, limit: int = LIMIT_BYTES) -> 
             left_out += len(findings)
             continue
         for finding in findings:
-            row = (f"| {SEVERITY_ICON[finding.severity]} | {where(finding, root)} | {cell(finding.message)}"
-                   f"<br><sub>{rule_link(finding.rule)}</sub> | {cell(finding.fix or '')} |")
+            row = (f"| {SEVERITY_ICON[finding.severity]} | {where(finding, relative)} | {cell(finding.message)}"
+                   f"<br><sub>{link(finding.rule)}</sub> | {cell(finding.fix or '')} |")
             if not out.add(row):
                 left_out += 1
     lines = out.lines

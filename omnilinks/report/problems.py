@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from omnilinks.models import SEVERITY_ORDER, Finding, Profile, Report
-from omnilinks.report.locate import same_url
+from omnilinks.report.locate import url_key
 
 
 @dataclass(frozen=True)
@@ -138,10 +138,14 @@ def _is_url(text: str | None) -> bool:
     return "://" in text[:12] or text.split(":", 1)[0] in ("mailto", "tel")
 
 
-def problem_key(report: Report, finding: Finding) -> tuple[str, ...]:
-    for channel in report.channels:
-        if same_url(channel.url, finding.target):
-            return ("channel", channel.url)
+def _channels_by_key(report: Report) -> dict[tuple[str, str, str], Profile]:
+    return {url_key(c.url): c for c in report.channels}
+
+
+def problem_key(finding: Finding, channels: dict[tuple[str, str, str], Profile]) -> tuple[str, ...]:
+    channel = channels.get(url_key(finding.target)) if finding.target else None
+    if channel is not None:
+        return ("channel", channel.url)
     if _is_url(finding.target):
         return ("target", finding.target or "")
     if finding.field and finding.actual:
@@ -151,19 +155,31 @@ def problem_key(report: Report, finding: Finding) -> tuple[str, ...]:
 
 
 def problems(report: Report) -> list[Problem]:
+    channels = _channels_by_key(report)
     grouped: dict[tuple[str, ...], list[Finding]] = {}
     for finding in report.findings:
-        grouped.setdefault(problem_key(report, finding), []).append(finding)
+        grouped.setdefault(problem_key(finding, channels), []).append(finding)
     made = [Problem(key, tuple(sorted(found, key=lambda f: SEVERITY_ORDER[f.severity]))) for key, found in grouped.items()]
     return sorted(made, key=lambda p: (SEVERITY_ORDER[p.severity], p.lead.sort_key()))
 
 
-def findings_about(report: Report, channel: Profile) -> list[Finding]:
-    """Findings about this channel: its URL is their target (a finding about another URL on the same
-    platform, such as an undeclared second account, is not about it)."""
-    return [f for f in report.findings if same_url(f.target, channel.url)
-            or (f.platform == channel.platform and not _is_url(f.target) and f.category != "link"
-                and sum(1 for c in report.channels if c.platform == channel.platform) == 1)]
+def severities_by_channel(report: Report) -> dict[str, set[str]]:
+    """Channel URL → severities of the findings about it: its URL is their target, or (a finding with no URL
+    target, not about a link) it is the only channel on their platform. A finding about another URL on the
+    same platform, such as an undeclared second account, is not about it."""
+    channels = _channels_by_key(report)
+    on_platform: dict[str, list[Profile]] = {}
+    for channel in report.channels:
+        on_platform.setdefault(channel.platform, []).append(channel)
+    found: dict[str, set[str]] = {c.url: set() for c in report.channels}
+    for finding in report.findings:
+        channel = channels.get(url_key(finding.target)) if finding.target else None
+        if channel is None and finding.platform and not _is_url(finding.target) and finding.category != "link":
+            alone = on_platform.get(finding.platform, [])
+            channel = alone[0] if len(alone) == 1 else None
+        if channel is not None:
+            found[channel.url].add(finding.severity)
+    return found
 
 
 # What a channel box says, from the channel's status and the findings about it: a channel with an
@@ -177,8 +193,13 @@ VERDICTS = {
 }
 
 
-def channel_verdict(report: Report, channel: Profile) -> str:
-    severities = {f.severity for f in findings_about(report, channel)}
+def channel_verdicts(report: Report) -> dict[str, str]:
+    """Channel URL → verdict (a key of VERDICTS), for every channel of the report."""
+    severities = severities_by_channel(report)
+    return {c.url: _verdict(c, severities[c.url]) for c in report.channels}
+
+
+def _verdict(channel: Profile, severities: set[str]) -> str:
     if "error" in severities or channel.status in ("mismatch", "unreachable"):
         return "problem"
     if "warning" in severities or channel.links_back is False:
