@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from omnilinks.models import SEVERITY_ORDER, Finding, Profile, Report
-from omnilinks.report.locate import url_key
+from omnilinks.report.locate import url_key as _url_key
+
+url_key = lru_cache(maxsize=65_536)(_url_key)  # thousands of findings share a few hundred targets
 
 
 @dataclass(frozen=True)
