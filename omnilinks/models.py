@@ -230,6 +230,9 @@ class Report:
     notes: tuple[str, ...] = ()  # what the user should know about the run itself (cache rebuilt, crawl cut short)
     baseline: BaselineDiff | None = None
     thumbnails: tuple[tuple[str, str], ...] = ()  # (image URL, data: URI) of images findings compare; not in JSON
+    site_url: str | None = None  # the public URL of the site checked (site.url, --base-url, the live URL)
+    started_at: str | None = None  # ISO 8601 UTC, when the run began
+    duration: float | None = None  # seconds the run took
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "notice": 0}

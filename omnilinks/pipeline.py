@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import requests
@@ -18,6 +19,7 @@ from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
+from omnilinks.discover.folder import LOCAL_BASE
 from omnilinks.errors import ConfigError
 from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
@@ -115,8 +117,11 @@ def run(target: str, opts: RunOptions) -> Report:
     progress = opts.progress or Progress(enabled=False)
     cancel = opts.cancel or threading.Event()
     client = make_client(config, opts, cancel)
+    started, clock = datetime.now(timezone.utc), time.monotonic()
     try:
         report = _run(target, config, opts, client, progress)
+        report = replace(report, started_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),
+                         duration=round(time.monotonic() - clock, 3))
         return compare(report, earlier, str(opts.baseline)) if earlier is not None else report
     finally:
         client.close()
@@ -176,7 +181,7 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
                   identity=identity, pages=len(pages), links=sum(len(p.links) for p in pages), version=__version__,
                   complete=complete, config_path=config.path,
                   root=str(site.folder.root) if site.folder is not None else None, notes=notes,
-                  thumbnails=_thumbnails(findings, images))
+                  thumbnails=_thumbnails(findings, images), site_url=None if site_url == LOCAL_BASE else site_url)
 
 
 def _image_notes(images: dict[str, ImageInfo]) -> tuple[str, ...]:

@@ -35,10 +35,22 @@ trap 'rm -rf "$profile"' EXIT
 absolute=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
 out_absolute=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 
+page="file://$absolute"
+width=${size%%,*}
+height=${size##*,}
+if [ "$width" -lt 500 ]; then
+  # Chromium's window is never narrower than 500 px: lay the report out in an iframe of the
+  # exact width, which is its own viewport (the report's phone layout sees the real width).
+  wrapper="$profile/wrapper.html"
+  printf '<!DOCTYPE html><html><body style="margin:0"><iframe src="%s" style="border:0;width:%spx;height:%spx"></iframe></body></html>' \
+    "$page" "$width" "$height" > "$wrapper"
+  page="file://$wrapper"
+fi
+
 timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --hide-scrollbars --user-data-dir="$profile" --window-size="$size" \
-  --screenshot="$out_absolute" "file://$absolute" >/dev/null 2>&1
+  --screenshot="$out_absolute" "$page" >/dev/null 2>&1
 
 if [ ! -s "$out_absolute" ]; then
   echo "$0: chromium wrote no screenshot" >&2

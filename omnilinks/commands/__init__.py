@@ -2,4 +2,5 @@
 from omnilinks.commands import (
     audit_cmd,  # noqa: F401  (registers audit and merge)
     init_cmd,  # noqa: F401
+    rules_cmd,  # noqa: F401
 )

@@ -332,3 +332,18 @@ def diff_hours(a: WeeklyHours, b: WeeklyHours) -> list[str]:
     """One line per weekday whose hours differ, e.g. ``Sunday: 08:00-22:00 vs closed``."""
     return [f"{DAY_NAMES[d]}: {_day_text(a, d)} vs {_day_text(b, d)}"
             for d in range(7) if a.day(d) != b.day(d)]
+
+
+def diff_hours_grouped(a: WeeklyHours, b: WeeklyHours) -> list[str]:
+    """Like diff_hours, consecutive days with the same difference in one line:
+    ``Monday–Sunday: 08:00-22:00 vs 08:00-21:00`` rather than seven lines."""
+    runs: list[tuple[int, int, str]] = []  # first day, last day, "x vs y"
+    for day in range(7):
+        if a.day(day) == b.day(day):
+            continue
+        pair = f"{_day_text(a, day)} vs {_day_text(b, day)}"
+        if runs and runs[-1][1] == day - 1 and runs[-1][2] == pair:
+            runs[-1] = (runs[-1][0], day, pair)
+        else:
+            runs.append((day, day, pair))
+    return [f"{DAY_NAMES[first]}{'–' + DAY_NAMES[last] if last > first else ''}: {pair}" for first, last, pair in runs]

@@ -16,12 +16,16 @@ from urllib.parse import urlsplit
 
 from omnilinks.models import Profile, Report
 from omnilinks.report.locate import channel_of, same_url
+from omnilinks.report.platforms import display_name
+from omnilinks.report.problems import VERDICTS, channel_verdicts
 from omnilinks.report.safe import clean_text
 
 COLORS = {"ok": "#1a7f37", "bad": "#cf222e", "unknown": "#bf8700", "na": "#8c959f"}
-STATUS_COLORS = {"verified": "#1a7f37", "mismatch": "#cf222e", "unreachable": "#cf222e",
-                 "unverifiable": "#bf8700", "not_applicable": "#8c959f"}
-NODE_W, NODE_H, SITE_R = 176, 66, 62
+# A box's colour is the channel's verdict (its status and the findings about it), so a box is never
+# green beside a red arrow or an error about that channel.
+VERDICT_COLORS = {"ok": "#1a7f37", "problem": "#cf222e", "attention": "#bf8700", "unknown": "#8c959f",
+                  "na": "#8c959f"}
+NODE_W, NODE_H, SITE_R = 204, 66, 62
 WIDEN = 1.5  # channels sit on an ellipse: side arrows get as long as the vertical ones
 
 
@@ -61,8 +65,9 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, state: str, title: str) -
             f'stroke-width="2.5"{dash} marker-end="url(#head-{state})"><title>{escape(title)}</title></line>')
 
 
-def render_map(report: Report, site_label: str) -> str:
+def render_map(report: Report, site_label: str, verdicts: dict[str, str] | None = None) -> str:
     channels = report.channels
+    verdicts = verdicts if verdicts is not None else channel_verdicts(report)
     count = len(channels)
     radius = 230 + max(0, count - 8) * 18
     width, height = 2 * radius * WIDEN + NODE_W + 40, 2 * radius + NODE_H + 40
@@ -84,7 +89,7 @@ def render_map(report: Report, site_label: str) -> str:
         ox, oy = -dy * 8, dx * 8  # the two arrows run side by side
         sx, sy = cx + dx * (SITE_R + 4), cy + dy * (SITE_R + 4)
         ex, ey = nx - dx * edge, ny - dy * edge
-        platform = clean_text(channel.platform)
+        platform = display_name(channel.platform)
         out_state, back_state = site_links(report, channel), links_to_site(channel)
         parts.append(_arrow(sx + ox, sy + oy, ex + ox, ey + oy, out_state,
                             f"site → {platform}: " + {"ok": "linked", "bad": "not linked from any page",
@@ -94,16 +99,18 @@ def render_map(report: Report, site_label: str) -> str:
         if back_state == "ok" and channel.status != "verified":
             back = "links back"  # the reason names the facts that differ: the node's title, not this arrow's
         parts.append(_arrow(ex - ox, ey - oy, sx - ox, sy - oy, back_state, f"{platform} → site: {back}"))
-        color = STATUS_COLORS.get(channel.status, COLORS["na"])
+        verdict = verdicts[channel.url]
+        color = VERDICT_COLORS[verdict]
         handle = clean_text(channel.handle or urlsplit(channel.url).hostname or channel.url)
         why = f": {clean_text(channel.reason)}" if channel.reason and channel.status == "mismatch" else ""
-        parts.append(f'<g class="node"><title>{escape(clean_text(channel.url))} — {escape(channel.status)}{escape(why)}</title>'
+        parts.append(f'<g class="node {verdict}"><title>{escape(clean_text(channel.url))} — {VERDICTS[verdict][0]}'
+                     f'{escape(why)}</title>'
                      f'<rect x="{nx - NODE_W / 2:.1f}" y="{ny - NODE_H / 2:.1f}" width="{NODE_W}" height="{NODE_H}" '
                      f'rx="10" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
-                     f'<text x="{nx:.1f}" y="{ny - 11:.1f}" class="node-title">{escape(_short(platform, 20))}</text>'
+                     f'<text x="{nx:.1f}" y="{ny - 11:.1f}" class="node-title">{escape(_short(platform, 24))}</text>'
                      f'<text x="{nx:.1f}" y="{ny + 6:.1f}" class="node-sub">{escape(_short(handle, 24))}</text>'
                      f'<text x="{nx:.1f}" y="{ny + 23:.1f}" class="node-status" fill="{color}">'
-                     f'{escape(channel.status.replace("_", " "))}</text></g>')
+                     f'{escape(VERDICTS[verdict][0])}</text></g>')
     parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{SITE_R}" fill="#0969da"/>'
                  f'<text x="{cx:.1f}" y="{cy - 4:.1f}" class="site-title">website</text>'
                  f'<text x="{cx:.1f}" y="{cy + 14:.1f}" class="site-sub">{escape(_short(clean_text(site_label), 18))}'

@@ -26,6 +26,7 @@ from omnilinks.report import markdown
 from omnilinks.report.base import Format, RenderOptions
 from omnilinks.report.locate import Annotation, built_suffix, group_annotations, locator
 from omnilinks.report.safe import clean_text, defuse_commands
+from omnilinks.rules.catalogue import rule_catalogue, rule_url
 
 SHOWN_PER_SEVERITY = 10
 MESSAGE_LIMIT = 3800  # the runner cuts annotation text near 4 KB
@@ -70,8 +71,21 @@ def annotation(item: Annotation) -> str:
             properties["line"] = place.line
             if place.column:
                 properties["col"] = place.column
-    properties["title"] = f"omnilinks {finding.rule}" + (" (new)" if finding.change == "new" else "")
+    properties["title"] = title(finding.rule, finding.change == "new")
     return command(finding.severity, text, properties)
+
+
+TITLE_LIMIT = 160  # the annotation title is one line in the checks UI; a longer docs URL is left out
+
+
+def title(rule_id: str, new: bool = False) -> str:
+    """`omnilinks RULE (docs URL)`: the rule's catalogue entry, when the rule is declared and the URL fits;
+    `(new)` after the id when a baseline did not have the finding."""
+    short = f"omnilinks {rule_id}" + (" (new)" if new else "")
+    if rule_id not in rule_catalogue():
+        return short
+    full = f"{short} ({rule_url(rule_id)})"
+    return full if len(full) <= TITLE_LIMIT else short
 
 
 def select(items: list[Annotation]) -> tuple[list[Annotation], dict[str, int]]:

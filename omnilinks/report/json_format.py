@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from typing import Any
 
 from omnilinks.models import Report
 from omnilinks.report.base import Format, RenderOptions
 
 SCHEMA_VERSION = 1
+SCHEMA_FILE = "report-v1.schema.json"  # JSON Schema of this report, shipped in the package (report/schema/)
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every report this version writes validates against."""
+    text = resources.files("omnilinks.report").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -17,6 +25,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "omnilinks", "version": report.version},
         "target": report.target,
+        "site_url": report.site_url,
+        "run": {"started_at": report.started_at, "duration_seconds": report.duration},
         "complete": report.complete,
         "notes": list(report.notes),
         "summary": {**counts, "pages": report.pages, "links": report.links},

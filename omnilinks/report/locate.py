@@ -58,6 +58,11 @@ def same_url(a: str | None, b: str | None) -> bool:
     return _url_key(a) == _url_key(b)
 
 
+def url_key(url: str) -> tuple[str, str, str]:
+    """What same_url compares: host without www., path without trailing /, query."""
+    return _url_key(url)
+
+
 def _url_key(url: str) -> tuple[str, str, str]:
     parts = urlsplit(url.strip())
     return site_host(parts.hostname or ""), parts.path.rstrip("/"), parts.query

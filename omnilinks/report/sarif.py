@@ -29,6 +29,8 @@ from omnilinks.report.locate import (
     locator,
 )
 from omnilinks.report.safe import clean_text
+from omnilinks.rules.catalogue import rule_catalogue as catalogue
+from omnilinks.rules.catalogue import rule_url
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/omnilinks/omnilinks"
@@ -37,26 +39,35 @@ MAX_RESULTS = 25_000  # code scanning's limit per run
 
 
 def rule_catalogue(report: Report) -> list[dict[str, Any]]:
-    """Every rule a result uses, with its declared summary (rule modules registered first)."""
-    import omnilinks.rules  # noqa: F401  (importing registers every rule module in RULES)
-    from omnilinks.rules.base import RULES
-
+    """Every rule a result uses, with its catalogue texts and a link to its documentation."""
+    declared_rules = catalogue()
     used = sorted({f.rule for f in report.findings})
-    catalogue = []
+    rules = []
     for rule_id in used:
-        declared = RULES.get(rule_id)
-        severity = declared.severity if declared else next(f.severity for f in report.findings if f.rule == rule_id)
+        declared = declared_rules.get(rule_id)
+        first = next(f for f in report.findings if f.rule == rule_id)
+        severity = declared.severity if declared else first.severity
         summary = declared.summary if declared else rule_id
-        category = declared.category if declared else next(f.category for f in report.findings if f.rule == rule_id)
-        catalogue.append({
+        category = declared.category if declared else first.category
+        entry: dict[str, Any] = {
             "id": rule_id,
             "name": "".join(part.capitalize() for part in rule_id.split("-")),
             "shortDescription": {"text": summary},
-            "fullDescription": {"text": f"{summary} (category: {category})."},
+            "fullDescription": {"text": f"{summary}. {declared.why}" if declared and declared.why
+                                else f"{summary} (category: {category})."},
             "defaultConfiguration": {"level": LEVELS[severity]},
             "properties": {"tags": ["omnilinks", category]},
-        })
-    return catalogue
+        }
+        if declared:
+            entry["helpUri"] = rule_url(rule_id)
+        if declared and declared.how_to_fix:
+            entry["help"] = {
+                "text": f"{declared.why}\n\nHow to fix: {declared.how_to_fix}\n\nExample: {declared.example}",
+                "markdown": f"**Why it matters.** {declared.why}\n\n**How to fix.** {declared.how_to_fix}\n\n"
+                            f"**Example.** {declared.example}\n\n[Rule documentation]({rule_url(rule_id)})",
+            }
+        rules.append(entry)
+    return rules
 
 
 def physical(place: Place) -> dict[str, Any]:

@@ -16,11 +16,23 @@ from omnilinks.normalize.phone import is_whatsapp_url
 from omnilinks.rules.base import Context, Rule, rule
 from omnilinks.rules.nap import observed_facts
 
-NAME = rule("brand-name-mismatch", "brand", "warning", "Structured data names the business differently")
-SITE_NAME = rule("brand-site-name-mismatch", "brand", "warning", "og:site_name is not the brand name")
-TITLE = rule("brand-title-mismatch", "brand", "warning", "The title template names another brand")
+NAME = rule("brand-name-mismatch", "brand", "warning", "Structured data names the business differently",
+           why="Search engines read the business name from the page's structured data (JSON-LD); another name there can appear in search results and maps.",
+           how_to_fix="Set `name` in the page's Organization/LocalBusiness JSON-LD to the brand name.",
+           example='`{"@type": "LocalBusiness", "name": "Kopi Senyap"}` for the business Kopi Senja.')
+SITE_NAME = rule("brand-site-name-mismatch", "brand", "warning", "og:site_name is not the brand name",
+                why='`og:site_name` is the name shown in link previews when the page is shared on WhatsApp, Facebook or LinkedIn: another name there confuses people who receive the link.',
+                how_to_fix='Set `<meta property="og:site_name" content="…">` to the brand name (usually in the site\'s head template).',
+                example='`<meta property="og:site_name" content="Kopi Senyap">`.')
+TITLE = rule("brand-title-mismatch", "brand", "warning", "The title template names another brand",
+            why='The page title is the headline of your search result and the name on the browser tab; a template that names another business (a copied theme, an old name) shows that name to everyone.',
+            how_to_fix='Fix the site-name part of the title template so every title ends with the brand name.',
+            example='`<title>Tentang Kami – Kopi Senyap</title>` on the site of Kopi Senja.')
 NO_CONTACT = rule("brand-no-contact-route", "brand", "notice",
-                  "Pages with no phone, WhatsApp, email, address or contact-page link")
+                  "Pages with no phone, WhatsApp, email, address or contact-page link",
+                 why='A visitor who lands on such a page (from search, or a shared link) finds no way to call, write or visit you without hunting through the site.',
+                 how_to_fix='Put the phone, WhatsApp or e-mail, or a link to the contact page, in the footer template so every page has one.',
+                 example='Blog posts whose template has no footer: no phone, no address, no link to `/kontak/`.')
 CONTACT_PAGE = re.compile(r"kontak|contact|hubungi|lokasi|location|reservasi|booking|alamat|find-us", re.I)
 NOT_CONTENT = re.compile(r"(?:^|/)(?:404|500|offline|google[0-9a-f]+)(?:\.html?)?$", re.I)
 PAGES_SHOWN = 5

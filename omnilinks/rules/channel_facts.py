@@ -12,20 +12,47 @@ from omnilinks.identity.compare import if_inferred
 from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Finding, Location, Profile
 from omnilinks.normalize.address import compare_addresses
-from omnilinks.normalize.hours import diff_hours, parse_hours
+from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.name import names_match
 from omnilinks.normalize.phone import display_phone
 from omnilinks.rules.base import Context, rule
 
-NAME = rule("channel-name-differs", "nap", "warning", "A channel shows another name than the brand")
-PHONE = rule("channel-phone-differs", "nap", "error", "A channel shows another phone number than the site")
-WHATSAPP = rule("channel-whatsapp-differs", "nap", "error", "A WhatsApp link opens a chat with another number than the declared one")
-EMAIL = rule("channel-email-differs", "nap", "warning", "A channel shows another e-mail address than the site")
-ADDRESS = rule("channel-address-differs", "nap", "error", "A channel shows another address than the site")
-HOURS = rule("channel-hours-differ", "nap", "warning", "A channel shows other opening hours than the site")
-CLOSED = rule("listing-closed", "nap", "error", "Google shows the business as closed")
-NO_WEBSITE = rule("listing-no-website", "nap", "warning", "The Google listing has no website")
-WEBSITE = rule("listing-website-differs", "nap", "warning", "The Google listing's website is not this site")
+NAME = rule("channel-name-differs", "nap", "warning", "A channel shows another name than the brand",
+           why='Customers who go from your site to the channel (or the other way) should recognise the same business; another name makes them doubt they are in the right place.',
+           how_to_fix='Rename the profile, store or listing to the brand name, or add the name it uses to `brand.aliases` in omnilinks.yml if it is legitimately different.',
+           example='A marketplace store named `Senja Coffee Roastery` for the brand Kopi Senja.')
+PHONE = rule("channel-phone-differs", "nap", "error", "A channel shows another phone number than the site",
+            why='Customers call the number they find on the channel; a different number there reaches someone else or no one, and search engines trust your details less when they disagree.',
+            how_to_fix="Edit the phone number on the channel to the business's phone (the finding names the channel and the number it shows).",
+            example='A directory listing shows `(021) 5550124`; the business phone is `(021) 5550123`.')
+WHATSAPP = rule("channel-whatsapp-differs", "nap", "error", "A WhatsApp link opens a chat with another number than the declared one",
+               why='The WhatsApp chat link opens a conversation with another number, so messages from customers go to someone else.',
+               how_to_fix="Change the number in the wa.me link, or the WhatsApp channel in omnilinks.yml, to the business's WhatsApp number.",
+               example='`https://wa.me/6281234567809` declared while the WhatsApp number is `+62 812 3456 7890`.')
+EMAIL = rule("channel-email-differs", "nap", "warning", "A channel shows another e-mail address than the site",
+            why='Customers who write to the address shown on the channel may write to an old or mistyped address that nobody reads.',
+            how_to_fix="Edit the e-mail address on the channel to the business's address.",
+            example='A Google listing showing `info@kopisenja.com` for a business whose address is `halo@kopisenja.id`.')
+ADDRESS = rule("channel-address-differs", "nap", "error", "A channel shows another address than the site",
+              why='Customers navigate to the address on the channel (above all on a map listing); a different address sends them to the wrong place and weakens local search ranking.',
+              how_to_fix="Edit the address on the channel (listing, store, profile) to the business's address.",
+              example='A Google Business Profile at `Jl. Kemang Raya No. 12` while the site and omnilinks.yml say `No. 10`.')
+HOURS = rule("channel-hours-differ", "nap", "warning", "A channel shows other opening hours than the site",
+            why='Customers check opening hours on maps and listings more than on the site; different hours there mean closed doors or missed visits.',
+            how_to_fix="Edit the hours on the channel to the business's hours (the finding lists the days that differ).",
+            example='Google shows Sunday closed; the site says Sunday 08:00-22:00.')
+CLOSED = rule("listing-closed", "nap", "error", "Google shows the business as closed",
+             why='Google shows the business as temporarily or permanently closed: most searchers will not come, call or order.',
+             how_to_fix='If the business is open, mark it open again in Google Business Profile; if it has moved, update the listing rather than leaving a closed one.',
+             example="A listing marked 'Permanently closed' after a move to a new address.")
+NO_WEBSITE = rule("listing-no-website", "nap", "warning", "The Google listing has no website",
+                 why='People who find you on Google Maps cannot reach your site from the listing, and Google has one less signal that the site and the listing are the same business.',
+                 how_to_fix="Add the site's address in the listing's Website field in Google Business Profile.",
+                 example='A Google Business Profile with no website set.')
+WEBSITE = rule("listing-website-differs", "nap", "warning", "The Google listing's website is not this site",
+              why='The listing sends visitors to another site (an old domain, a marketplace, a link-in-bio page) instead of yours.',
+              how_to_fix="Set the listing's Website field in Google Business Profile to the site's address.",
+              example="The listing's website is `https://kopisenja.com/` while the site is `https://kopisenja.id/`.")
 
 CLOSED_REASONS = {"closed_permanently": "permanently closed", "closed_temporarily": "temporarily closed"}
 
@@ -82,7 +109,7 @@ def _compare(ctx: Context, profile: Profile, where: Location) -> Iterator[Findin
     if profile.hours and identity.hours:
         site_hours, shown = parse_hours(identity.hours), parse_hours(profile.hours)
         if site_hours and shown and site_hours.intervals != shown.intervals:
-            days = "; ".join(diff_hours(site_hours, shown))
+            days = "; ".join(diff_hours_grouped(site_hours, shown))
             yield HOURS.finding(f"{source} shows other opening hours: {days} (site vs {name})", where, field="hours",
                                 expected=site_hours.describe(), actual=shown.describe(),
                                 fix=f"Set the hours on {name} to {site_hours.describe()}, or correct the site's.", **common)

@@ -16,16 +16,46 @@ from omnilinks.extract.urls import without_fragment
 from omnilinks.models import Finding, Profile
 from omnilinks.rules.base import Context, rule
 
-NOT_LINKED = rule("channel-not-linked", "crossref", "warning", "A channel declared in omnilinks.yml is not linked from any page")
-UNDECLARED = rule("channel-undeclared", "crossref", "warning", "The site links a profile omnilinks.yml does not declare")
-DUPLICATE = rule("channel-duplicate-account", "crossref", "warning", "The site links two different accounts on one platform")
-FORMS = rule("channel-inconsistent-url", "crossref", "notice", "The same account is linked with different URLs")
-HANDLE = rule("channel-handle-differs", "crossref", "warning", "A profile's handle differs from the brand's handle")
-NOT_ON_HOME = rule("channel-not-on-home", "crossref", "notice", "Only deeper pages link the channel, not the home page")
-WRONG_SITE = rule("channel-wrong-site", "crossref", "error", "The channel links to another site instead of this one")
-NO_LINK_BACK = rule("channel-no-link-back", "crossref", "warning", "The channel does not link back to the site")
-UNREACHABLE = rule("channel-unreachable", "crossref", "error", "The channel cannot be reached or no longer exists")
-UNVERIFIABLE = rule("channel-unverifiable", "crossref", "notice", "The channel could not be verified")
+NOT_LINKED = rule("channel-not-linked", "crossref", "warning", "A channel declared in omnilinks.yml is not linked from any page",
+                 why='Customers on your site cannot find the channel (your Instagram, your marketplace store), and search engines get no link between the site and the profile to connect them.',
+                 how_to_fix='Link the channel from the site, usually in the footer or header template (with `rel="me"` for social profiles).',
+                 example='omnilinks.yml declares `https://www.tokopedia.com/kopisenja`, but no page links it.')
+UNDECLARED = rule("channel-undeclared", "crossref", "warning", "The site links a profile omnilinks.yml does not declare",
+                 why='The site links an account that is not on your list of channels: often an old or unofficial account that customers follow by mistake.',
+                 how_to_fix='If the account is yours, add it under `channels:` in omnilinks.yml so it is checked too; if it is stale, remove the link.',
+                 example='The about page links `https://www.instagram.com/kopisenja.lama/`, an old account.')
+DUPLICATE = rule("channel-duplicate-account", "crossref", "warning", "The site links two different accounts on one platform",
+                why='Two accounts on the same platform split your followers and customers do not know which one is real.',
+                how_to_fix='Link one account everywhere, or declare both in omnilinks.yml if both are yours on purpose (e.g. one per branch).',
+                example='The header links `instagram.com/kopisenja`, the footer `instagram.com/kopisenja_official`.')
+FORMS = rule("channel-inconsistent-url", "crossref", "notice", "The same account is linked with different URLs",
+            why='The same account is linked with different addresses (with and without www., old short links): harmless for visitors but it makes the site harder to maintain and some forms redirect.',
+            how_to_fix='Use the one canonical address (the finding names it) everywhere.',
+            example='`instagram.com/kopisenja` in the footer and `https://www.instagram.com/kopisenja/?hl=id` on the contact page.')
+HANDLE = rule("channel-handle-differs", "crossref", "warning", "A profile's handle differs from the brand's handle",
+             why='Customers look you up by name or handle; a profile with another handle is harder to find and easier to confuse with an imitation.',
+             how_to_fix='Rename the account to the brand handle if it is free, or set `brand.handle` to the handle you use everywhere.',
+             example='`@kopisenja_jkt` on TikTok while the brand handle is `kopisenja`.')
+NOT_ON_HOME = rule("channel-not-on-home", "crossref", "notice", "Only deeper pages link the channel, not the home page",
+                  why='Only deeper pages link the channel; many visitors never go beyond the home page, and search engines weigh home-page links most when connecting a site with its profiles.',
+                  how_to_fix='Add the channel link to the home page, usually in the shared header or footer.',
+                  example='The Google Maps link is only on `/kontak/`.')
+WRONG_SITE = rule("channel-wrong-site", "crossref", "error", "The channel links to another site instead of this one",
+                 why="The channel's website link sends its visitors to another site (an old domain, a competitor, a link shortener that moved) instead of yours.",
+                 how_to_fix="Change the website link in the channel's profile settings to the site's address.",
+                 example='The YouTube channel links `https://kopisenja-lama.id/` instead of `https://kopisenja.id/`.')
+NO_LINK_BACK = rule("channel-no-link-back", "crossref", "warning", "The channel does not link back to the site",
+                   why='Followers of the channel have no way to reach your site from it, and search engines get no confirmation that the profile belongs to the site.',
+                   how_to_fix="Add the site's address to the channel's profile (bio link, website field, about section).",
+                   example='A TikTok profile with no link in the bio.')
+UNREACHABLE = rule("channel-unreachable", "crossref", "error", "The channel cannot be reached or no longer exists",
+                  why='The channel cannot be opened (deleted, renamed, suspended, or the platform refuses it): every link to it from your site leads customers to an error.',
+                  how_to_fix='Open it in a browser; if the account was renamed or removed, link the current one or remove the link and the channel from omnilinks.yml.',
+                  example="`https://www.tiktok.com/@kopisenja_old` answers 'Couldn't find this account'.")
+UNVERIFIABLE = rule("channel-unverifiable", "crossref", "notice", "The channel could not be verified",
+                   why='The platform hides what needs checking from logged-out visitors (login walls, bot checks, no API key), so the channel is neither confirmed nor faulted.',
+                   how_to_fix='Check it by hand in a browser and record what you saw under `facts:` for the channel in omnilinks.yml, or give the needed API key (e.g. GOOGLE_MAPS_API_KEY for Google listings).',
+                   example='Instagram does not show the bio link to logged-out visitors.')
 
 # One account each is the norm here; branches legitimately have several listings and numbers.
 SINGLE_ACCOUNT = ("instagram", "facebook", "youtube", "tiktok", "x", "linkedin", "pinterest", "mastodon")

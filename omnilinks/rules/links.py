@@ -16,18 +16,54 @@ from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.phone import normalize_phone
 from omnilinks.rules.base import Context, rule
 
-MISSING = rule("link-internal-missing", "link", "error", "Internal link to a page or file that does not exist")
-FRAGMENT = rule("link-fragment-missing", "link", "error", "Link to a #fragment that is not on the target page")
-BROKEN = rule("link-broken", "link", "error", "External link answers with an HTTP error")
-UNREACHABLE = rule("link-unreachable", "link", "error", "External link cannot be reached (DNS, TLS, timeout, refused)")
-REDIRECT = rule("link-redirect", "link", "warning", "Link is redirected; link the final URL")
-INSECURE = rule("link-insecure", "link", "warning", "http: link from an https: site")
-MAILTO = rule("link-mailto-malformed", "link", "error", "mailto: link without a valid address")
-TEL = rule("link-tel-malformed", "link", "error", "tel: link without a valid phone number")
-WALLED = rule("link-unverifiable", "link", "notice", "The host answered with a bot wall; the link could not be verified")
-PRIVATE = rule("link-private-address", "link", "warning", "Link to a private or reserved address; not checked")
-MALFORMED = rule("link-malformed", "link", "error", "Link whose URL cannot be parsed (a bad host, IPv6 address or port)")
-SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before the run's deadline")
+MISSING = rule("link-internal-missing", "link", "error", "Internal link to a page or file that does not exist",
+              why="Visitors who click the link land on a 'page not found' and usually leave; search engines waste their visit on the dead link and may show the missing page as an error in Search Console.",
+              how_to_fix='Point the link at the page that exists (the finding names the closest match when there is one), restore the missing page or file, or remove the link.',
+              example='`<a href="/tim.html">Our team</a>` when the site has no `tim.html` (the page is `/team/`).')
+FRAGMENT = rule("link-fragment-missing", "link", "error", "Link to a #fragment that is not on the target page",
+               why='The page opens at the top instead of the promised section (a menu item, a price list), so the visitor has to search for it; after a page is redesigned such links often point nowhere.',
+               how_to_fix='Add `id="…"` to the element the link should jump to, or change the `#part` of the link to an id that exists on the target page.',
+               example='`<a href="/menu/#promo">` while `/menu/` has no element with `id="promo"`.')
+BROKEN = rule("link-broken", "link", "error", "External link answers with an HTTP error",
+             why="A customer who follows the link meets an error page of another site (404 Not Found, 410 Gone, 500); it makes your site look unmaintained and search engines count dead links against a page's quality.",
+             how_to_fix="Find the page's new address and link it, or remove the link. A 5xx answer can be temporary: check it again before removing it.",
+             example='A press article linked as `https://media.example.com/2019/kopi-senja` that now answers HTTP 404.')
+UNREACHABLE = rule("link-unreachable", "link", "error", "External link cannot be reached (DNS, TLS, timeout, refused)",
+                  why='The linked site does not answer at all (its domain is gone, its certificate is invalid, or it times out): visitors see a browser error instead of the page.',
+                  how_to_fix='Open the link in a browser. If the domain has expired or moved, link the new address or remove the link; if it was a short outage, run the check again.',
+                  example='A link to `https://old-partner.example/` whose domain no longer resolves (DNS error).')
+REDIRECT = rule("link-redirect", "link", "warning", "Link is redirected; link the final URL",
+               why='Every redirect is a detour that slows the visitor down, and a chain of them can end somewhere unexpected; search engines prefer links to the final address.',
+               how_to_fix='Replace the link with the final address the redirect leads to (the finding names it).',
+               example='`http://instagram.com/kopisenja` redirects to `https://www.instagram.com/kopisenja/`.')
+INSECURE = rule("link-insecure", "link", "warning", "http: link from an https: site",
+               why='An http:// link leaves the secure connection: browsers may warn the visitor, and the page they reach can be tampered with on the way.',
+               how_to_fix='Change `http://` to `https://` when the other site supports it (almost every site does today).',
+               example='`<a href="http://blog.example.org/review">` on a site served over https.')
+MAILTO = rule("link-mailto-malformed", "link", "error", "mailto: link without a valid address",
+             why='Tapping the e-mail link opens an e-mail app with no usable address, so a customer who wanted to write to you cannot.',
+             how_to_fix='Write the full address after `mailto:`, with the @ and the domain: `mailto:name@example.com`.',
+             example='`<a href="mailto:halo@kopisenja">` (no domain ending).')
+TEL = rule("link-tel-malformed", "link", "error", "tel: link without a valid phone number",
+          why='Tapping the phone link on a mobile phone dials nothing or a wrong number, so a customer who wanted to call you cannot.',
+          how_to_fix='Write the whole number with its country code after `tel:`, digits only or with + and spaces: `tel:+62215550123`.',
+          example='`<a href="tel:555">Call us</a>`.')
+WALLED = rule("link-unverifiable", "link", "notice", "The host answered with a bot wall; the link could not be verified",
+             why='The other site answered with a bot check or a login wall, so the link could not be verified automatically; it may work for people, or be broken.',
+             how_to_fix='Open the link in a browser and confirm it works. Nothing needs to change if it does.',
+             example='A link to a shop whose server answers automated checks with a captcha page.')
+PRIVATE = rule("link-private-address", "link", "warning", "Link to a private or reserved address; not checked",
+              why='The link points to a private or local network address (192.168.…, localhost) that visitors on the internet cannot open; it is usually left over from a test setup.',
+              how_to_fix='Replace it with the public address of the page, or remove it.',
+              example='`<a href="http://192.168.1.20/menu.pdf">`.')
+MALFORMED = rule("link-malformed", "link", "error", "Link whose URL cannot be parsed (a bad host, IPv6 address or port)",
+                why="The link's address cannot be read by any browser (a bad host name, port or IPv6 address), so clicking it does nothing or shows an error.",
+                how_to_fix='Correct the typing mistake in the address; the finding shows the link as written.',
+                example='`<a href="https://kopisenja..id/menu">` (two dots in the host name).')
+SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before the run's deadline",
+              why='The check ran out of time before this link could be tested, so nothing is known about it yet: it is neither broken nor fine.',
+              how_to_fix='Run the check again, or allow it more time (`check.deadline` in omnilinks.yml).',
+              example='A large site checked with a short deadline: the last few hundred external links are listed as not checked.')
 INVISIBLE = rule(
     "link-invisible-character", "link", "error", "Link with an invisible character in its address",
     why="A zero-width space, byte-order mark or direction mark pasted into an address is invisible in the "

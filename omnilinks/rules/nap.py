@@ -9,15 +9,30 @@ from omnilinks.identity.resolve import Observed, fact_key, observe
 from omnilinks.models import Finding
 from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.domain import same_site, url_host
-from omnilinks.normalize.hours import diff_hours, parse_hours
+from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.phone import international_phone
 from omnilinks.rules.base import Context, Rule, rule
 
-PHONE = rule("nap-phone-mismatch", "nap", "error", "A phone number on the site is not the brand's phone")
-WHATSAPP = rule("nap-whatsapp-mismatch", "nap", "error", "A WhatsApp link or number is not the brand's WhatsApp")
-EMAIL = rule("nap-email-mismatch", "nap", "warning", "An email address on the site is not the brand's email")
-ADDRESS = rule("nap-address-mismatch", "nap", "error", "An address on the site is not the brand's address")
-HOURS = rule("nap-hours-mismatch", "nap", "warning", "Opening hours on the site differ from the brand's hours")
+PHONE = rule("nap-phone-mismatch", "nap", "error", "A phone number on the site is not the brand's phone",
+            why='Customers call the number they find; if a page shows an old or mistyped number they reach someone else or no one. Search engines also lower their trust in business details that disagree.',
+            how_to_fix="Change the number on the page (or in the template that writes it) to the business's phone; the finding names the page and the line.",
+            example='The contact page shows `(021) 5550124` while the business phone is `+62 21 5550123`.')
+WHATSAPP = rule("nap-whatsapp-mismatch", "nap", "error", "A WhatsApp link or number is not the brand's WhatsApp",
+               why="A WhatsApp button that opens a chat with another number sends customers' orders and questions to someone else.",
+               how_to_fix="Change the number in the wa.me link (or the WhatsApp number shown) to the business's WhatsApp number.",
+               example='`https://wa.me/6281234567809` while the WhatsApp number is `+62 812 3456 7890` (two digits swapped).')
+EMAIL = rule("nap-email-mismatch", "nap", "warning", "An email address on the site is not the brand's email",
+            why='Mail sent to an old or mistyped address is lost, and customers who see two addresses do not know which one is read.',
+            how_to_fix="Change the address on the page to the business's e-mail address.",
+            example="The footer shows `hello@kopisenja.co.id`, the business's address is `halo@kopisenja.id`.")
+ADDRESS = rule("nap-address-mismatch", "nap", "error", "An address on the site is not the brand's address",
+              why='Customers go where the page says; a wrong house number or street sends them elsewhere. Search engines compare your address across the web, and disagreements hurt local search.',
+              how_to_fix="Write the business's address on the page (the finding says what differs: house number, street, postcode).",
+              example='`Jalan Kemang Raya Nomor 12` on the contact page while the business is at `Jl. Kemang Raya No. 10`.')
+HOURS = rule("nap-hours-mismatch", "nap", "warning", "Opening hours on the site differ from the brand's hours",
+            why='Customers who trust the wrong opening hours find the door closed, or do not come when you are open.',
+            how_to_fix="Update the hours on the page (or the template) to the business's hours; the finding lists the days that differ.",
+            example="The contact page says `Mon-Sun 08:00-21:00`, the business's hours are `08:00-22:00`.")
 STRUCTURED = {"jsonld", "microdata", "rdfa", "hcard"}
 
 
@@ -152,7 +167,7 @@ def _hours(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     groups, agreeing = _judge(items, accept)
     for group in groups:
         stated = parse_hours(group.first.value)
-        days = "; ".join(diff_hours(reference, stated)) if stated else ""
+        days = "; ".join(diff_hours_grouped(reference, stated)) if stated else ""
         fix = f"Change the hours to \"{reference.describe()}\" at {group_where(group)}."
         yield _finding(ctx, HOURS, "hours", group, reference.describe(), "opening hours", fix,
                        reason=f"expected vs stated: {days}" if days else None, agreeing=agreeing)

@@ -19,20 +19,44 @@ from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.phone import has_country_code, international_phone, normalize_phone
 from omnilinks.rules.base import Context, is_business_site, rule
 
-INVALID = rule("schema-jsonld-invalid", "schema", "error", "A JSON-LD block is not valid JSON; search engines ignore it")
+INVALID = rule("schema-jsonld-invalid", "schema", "error", "A JSON-LD block is not valid JSON; search engines ignore it",
+              why='Search engines skip a structured-data block that is not valid JSON, so the business details in it (name, address, hours, profiles) are not used at all.',
+              how_to_fix='Fix the JSON syntax at the line given (a missing comma or quote, a trailing comma); a JSON validator shows the exact spot.',
+              example='`{name: "Kopi Senja"}` (the key needs double quotes).')
 NO_BUSINESS = rule("schema-business-missing", "schema", "warning",
-                   "The home page has no Organization or LocalBusiness structured data")
+                   "The home page has no Organization or LocalBusiness structured data",
+                  why='Without Organization or LocalBusiness structured data on the home page, search engines must guess your name, logo, address and profiles; with it they can show them in results and the knowledge panel.',
+                  how_to_fix='Add a JSON-LD block of type Organization or LocalBusiness (with name, url, logo, address, telephone, sameAs) to the home page.',
+                  example='A home page with no `<script type="application/ld+json">` at all.')
 INCOMPLETE = rule("schema-localbusiness-incomplete", "schema", "error",
-                  "LocalBusiness without the name or address Google requires")
+                  "LocalBusiness without the name or address Google requires",
+                 why='Google ignores LocalBusiness structured data that lacks the name or the address, so it cannot be used for rich results or maps.',
+                 how_to_fix='Add `name` and a full `address` (PostalAddress) to the LocalBusiness block.',
+                 example='`{"@type": "CafeOrCoffeeShop", "telephone": "+62215550123"}` with no name or address.')
 NO_COUNTRY = rule("schema-telephone-no-country-code", "schema", "warning",
-                  "Structured-data telephone written without the country code")
+                  "Structured-data telephone written without the country code",
+                 why='Structured data is read by services in every country; a number without its country code is dialled as a local number by whoever reads it, which is another number outside your country.',
+                 how_to_fix='Write the telephone in international form: `+62 21 5550123` instead of `021-5550123`.',
+                 example='`"telephone": "021-5550123"`.')
 UNREADABLE = rule("schema-value-unreadable", "schema", "warning",
-                  "A structured-data telephone, email or opening hours value cannot be read")
+                  "A structured-data telephone, email or opening hours value cannot be read",
+                 why='A telephone, e-mail or opening-hours value in structured data that cannot be read is ignored by search engines, so that detail is missing from results.',
+                 how_to_fix='Write the value in a standard form: a phone with country code, a plain e-mail address, hours as `Mo-Fr 08:00-17:00` or an OpeningHoursSpecification.',
+                 example='`"openingHours": "pagi sampai malam"`.')
 SAMEAS_MISSING = rule("schema-sameas-missing", "schema", "warning",
-                      "sameAs lacks a profile the site links or omnilinks.yml declares")
+                      "sameAs lacks a profile the site links or omnilinks.yml declares",
+                     why='`sameAs` tells search engines which profiles belong to the business; a profile missing from it may not be connected with your site in results or the knowledge panel.',
+                     how_to_fix='Add the missing profile URLs to the `sameAs` list of the Organization/LocalBusiness JSON-LD.',
+                     example='`sameAs` lists Instagram and YouTube but not the TikTok and Tokopedia accounts the site links.')
 SAMEAS_UNLISTED = rule("schema-sameas-unlisted", "schema", "warning",
-                       "sameAs lists a profile the site neither links nor declares")
-URL_NOT_SITE = rule("schema-url-not-site", "schema", "warning", "The business's structured-data url is not the site")
+                       "sameAs lists a profile the site neither links nor declares",
+                      why='`sameAs` names a profile that the site neither links nor declares: often an old account, which search engines then connect with your business.',
+                      how_to_fix='Remove the profile from `sameAs`, or declare it in omnilinks.yml and link it if it is yours.',
+                      example='`sameAs` still lists `https://www.instagram.com/kopisenja.lama/`.')
+URL_NOT_SITE = rule("schema-url-not-site", "schema", "warning", "The business's structured-data url is not the site",
+                   why="The `url` in the business's structured data tells search engines which site is the business's own; another address there points them elsewhere.",
+                   how_to_fix="Set `url` in the Organization/LocalBusiness JSON-LD to the site's address.",
+                   example='`"url": "https://kopisenja.com"` on `https://kopisenja.id`.')
 PROFILE_KINDS = ("profile", "store")
 
 Entity = tuple[Page, dict[str, Any], Location]

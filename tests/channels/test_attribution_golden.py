@@ -43,6 +43,7 @@ def _run(config: Path, offline: bool = False) -> dict:
         report = check(str(FIXTURE / "site"), config_path=str(config), use_cache=False, offline=offline or None)
     data = to_dict(report)
     data["tool"].pop("version")
+    data["run"] = {key: "*" for key in data["run"]}  # the clock, not the report
     return json.loads(json.dumps(data).replace(str(FIXTURE), "fixtures/attribution"))
 
 

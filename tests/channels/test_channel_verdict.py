@@ -61,7 +61,7 @@ def test_listing_with_another_phone_is_a_mismatch_in_every_format(tmp_path: Path
     assert json.loads(rendered["json"])["channels"][0]["status"] == "mismatch"
     assert "mismatch" in rendered["text"] and "phone differs: +62 21 5550199" in rendered["text"]
     assert "❌ mismatch" in rendered["markdown"] and "phone differs" in rendered["markdown"]
-    assert '<span class="status mismatch">mismatch</span>' in rendered["html"]
+    assert '<span class="pill problem">Needs fixing</span>' in rendered["html"] and "phone differs: +62 21 5550199" in rendered["html"]
     assert "verified" not in rendered["text"].split("Channels", 1)[1]
 
 

@@ -106,7 +106,8 @@ def test_people_formats_show_counts_and_new_first(tmp_path: Path, capsys: pytest
     assert "| New | Unchanged | Fixed |" in markdown and "| **1** | 4 | 0 |" in markdown
     assert markdown.index("🆕") < markdown.index("gibt-es-nicht") and markdown.count("🆕") == 2  # legend + row
     page = html.read_text()
-    assert '<b>1</b>new</div>' in page and page.index('class="new"') < page.index("gibt-es-nicht")
+    cards = page.index("Problems, one card each")
+    assert '<b>1</b>new</div>' in page and page.index('class="new"', cards) < page.index("gibt-es-nicht", cards)
     build(site)  # back to the first state minus nothing: check the fixed list shows
     (site / "index.html").write_text(PAGE.format(above="", below="").replace("/gibt-es-nicht", "/"), encoding="utf-8")
     check([str(site), "--baseline", str(previous), "--report", f"html={html}", "--report", f"markdown={md}"])
@@ -140,7 +141,7 @@ def test_github_annotations_put_new_findings_first(tmp_path: Path, capsys: pytes
     capsys.readouterr()
     check([str(site), "--baseline", str(previous), "--format", "github"])
     errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
-    assert "(new)::" in errors[0] and "zzz-neu" in errors[0]
+    assert "title=omnilinks link-internal-missing (new)" in errors[0] and "zzz-neu" in errors[0]
     assert not any("(new)" in line for line in errors[1:])
 
 

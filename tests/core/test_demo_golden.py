@@ -26,6 +26,7 @@ def demo_report(monkeypatch: pytest.MonkeyPatch) -> dict:
     text = json.dumps(to_dict(report), indent=2, ensure_ascii=False).replace(str(REPO) + "/", "")
     data = json.loads(text)
     data["tool"]["version"] = "*"
+    data["run"] = {key: "*" for key in data["run"]}  # the clock, not the report
     return data
 
 

@@ -181,7 +181,7 @@ def test_hours_difference_names_the_day(tmp_path: Path) -> None:
     findings = [f for f in run(site) if f.field == "hours"]
     assert [(f.rule, f.expected, f.actual) for f in findings] == [
         ("nap-hours-mismatch", "Mo-Fr 08:00-17:00", "Mo-Fr 08:00-16:00")]
-    assert "Monday: 08:00-17:00 vs 08:00-16:00" in findings[0].message
+    assert "Monday–Friday: 08:00-17:00 vs 08:00-16:00" in findings[0].message  # one line for the five days
 
 
 def test_fax_number_is_not_the_phone(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ def _run(tmp_path: Path):
 def _data(report, root: str) -> dict:
     data = to_dict(report)
     data["tool"].pop("version")
+    data["run"] = {key: "*" for key in data["run"]}  # the clock, not the report
     return json.loads(json.dumps(data).replace(root, "fixtures/brand-face"))
 
 

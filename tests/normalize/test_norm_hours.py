@@ -157,3 +157,17 @@ def test_changed_hours_differ(week: WeeklyHours, extra: tuple[int, int, int]) ->
     d, s, length = extra
     changed = WeeklyHours(week.intervals | {(d, s, s + length)})
     assert (changed == week) == (diff_hours(changed, week) == [])
+
+
+def test_diff_hours_grouped_joins_consecutive_days() -> None:
+    from omnilinks.normalize.hours import diff_hours_grouped
+
+    assert diff_hours_grouped(hours("Mo-Su 08:00-22:00"), hours("Mo-Su 08:00-21:00")) == \
+        ["Monday–Sunday: 08:00-22:00 vs 08:00-21:00"]
+    assert diff_hours_grouped(hours("Mo-Su 08:00-22:00"), hours("Mo-Fr 08:00-21:00; Sa 08:00-22:00")) == \
+        ["Monday–Friday: 08:00-22:00 vs 08:00-21:00", "Sunday: 08:00-22:00 vs closed"]
+    assert diff_hours_grouped(hours("Mo-Su 08:00-22:00"), hours("Mo-Su 08:00-22:00")) == []
+    # a gap of one agreeing day splits the run
+    assert diff_hours_grouped(hours("Mo-Su 09:00-17:00"), hours("Mo 09:00-16:00; Tu 09:00-17:00; We 09:00-16:00")) == \
+        ["Monday: 09:00-17:00 vs 09:00-16:00", "Wednesday: 09:00-17:00 vs 09:00-16:00",
+         "Thursday–Sunday: 09:00-17:00 vs closed"]

@@ -9,6 +9,7 @@ import pytest
 
 from omnilinks.models import Finding, Location, Profile, Report
 from omnilinks.report import RenderOptions, github
+from omnilinks.rules.catalogue import rule_url
 
 LINE = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")
 PROPERTY_KEYS = {"file", "line", "col", "endLine", "endColumn", "title"}
@@ -55,12 +56,13 @@ def test_sample_annotations(sample: Callable[..., Report], in_site: Path) -> Non
     parsed = parse(github.render(sample(), RenderOptions(repo_root=".")))
     kinds = [kind for kind, _, _ in parsed]
     assert kinds == sorted(kinds, key=["error", "warning", "notice"].index)  # most severe first
-    by_title = {props["title"]: (props, text) for _, props, text in parsed if "title" in props}
+    by_title = {props["title"].split(" (")[0]: (props, text) for _, props, text in parsed if "title" in props}
     props, text = by_title["omnilinks link-internal-missing"]
     assert props["file"] == "content/about.md" and props["line"] == "7"  # mapped to the source
     assert "(built: public/about/index.html:5)" in text
     props, _ = by_title["omnilinks channel-not-linked"]
-    assert props == {"file": "omnilinks.yml", "line": "12", "title": "omnilinks channel-not-linked"}
+    assert props == {"file": "omnilinks.yml", "line": "12",
+                     "title": f"omnilinks channel-not-linked ({rule_url('channel-not-linked')})"}
     props, text = by_title["omnilinks link-unreachable"]
     assert "file" not in props and "(on https://kopisenja.id/promo)" in text
 
@@ -98,7 +100,7 @@ def test_step_summary_is_appended_once(sample: Callable[..., Report], in_site: P
     github.render(report, RenderOptions(repo_root="."))
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Build\n\nearlier step output\n")
-    assert text.count("## omnilinks:") == 1 and "| tokopedia |" in text
+    assert text.count("## omnilinks:") == 1 and "| Tokopedia |" in text
 
 
 def hostile_report(sample: Callable[..., Report]) -> Report:

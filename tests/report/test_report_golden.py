@@ -19,6 +19,8 @@ def normalise_sarif(text: str) -> str:
     for rule in document["runs"][0]["tool"]["driver"]["rules"]:
         rule["shortDescription"]["text"] = rule["fullDescription"]["text"] = "<from RULES>"
         rule["defaultConfiguration"]["level"] = "<from RULES>"
+        if "help" in rule:
+            rule["help"] = {"text": "<from RULES>", "markdown": "<from RULES>"}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -69,3 +69,20 @@ def test_fingerprints_survive_line_shifts(sample: Callable[..., Report], in_site
     after = Finding("link-broken", "link", "error", "gone", Location("public/index.html", 30, 1), target="https://x.example/")
     other = Finding("link-broken", "link", "error", "gone", Location("public/index.html", 9, 3), target="https://y.example/")
     assert sarif.fingerprint(before) == sarif.fingerprint(after) != sarif.fingerprint(other)
+
+
+def test_every_declared_rule_links_its_documentation(sample: Callable[..., Report], in_site: Path) -> None:
+    from omnilinks.rules.catalogue import rule_catalogue, rule_url
+
+    document = json.loads(sarif.render(sample(), RenderOptions(repo_root=".")))
+    declared = rule_catalogue()
+    rules = document["runs"][0]["tool"]["driver"]["rules"]
+    assert any(r["id"] in declared for r in rules)
+    for entry in rules:
+        if entry["id"] not in declared:
+            assert "helpUri" not in entry  # no link to a section that does not exist
+            continue
+        assert entry["helpUri"] == rule_url(entry["id"])
+        assert len(entry["fullDescription"]["text"]) > len(entry["shortDescription"]["text"]) + 20
+        assert declared[entry["id"]].how_to_fix in entry["help"]["text"]
+        assert entry["helpUri"] in entry["help"]["markdown"]

@@ -1,0 +1,67 @@
+"""The JSON Schema shipped in the package: every format's source report validates against it."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from omnilinks.cli import DEMO_DIR
+from omnilinks.models import Report
+from omnilinks.pipeline import RunOptions, run
+from omnilinks.report import RenderOptions, json_format
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def validate(document: dict) -> None:
+    schema = json_format.schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
+
+
+def test_the_sample_report_validates(sample: Callable[..., Report]) -> None:
+    validate(json.loads(json_format.render(sample(), RenderOptions())))
+
+
+def test_the_demo_report_validates_and_says_when_it_ran() -> None:
+    report = run(str(DEMO_DIR / "site"), RunOptions(config_path=str(DEMO_DIR / "omnilinks.yml"),
+                                                    har=str(DEMO_DIR / "recorded.har"), replay_only=True,
+                                                    use_cache=False))
+    document = json.loads(json_format.render(report, RenderOptions()))
+    validate(document)
+    assert document["schema_version"] == 1 and document["tool"]["version"]
+    assert document["site_url"] == "https://kopisenja.id"
+    assert document["run"]["started_at"].endswith("Z") and 0 <= document["run"]["duration_seconds"] < 120
+
+
+def test_a_folder_without_a_public_url_has_none(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html><body><p>hi</p></body></html>", encoding="utf-8")
+    report = run(str(tmp_path), RunOptions(offline=True, use_cache=False))
+    document = json.loads(json_format.render(report, RenderOptions()))
+    validate(document)
+    assert document["site_url"] is None  # never the placeholder http://localhost/
+
+
+@pytest.mark.parametrize("change", ["renamed", "unknown", "bad-status", "bad-severity"])
+def test_the_schema_is_explicit(sample: Callable[..., Report], change: str) -> None:
+    document = json.loads(json_format.render(sample(), RenderOptions()))
+    if change == "renamed":
+        document["findings"][0]["rule_id"] = document["findings"][0].pop("rule")
+    elif change == "unknown":
+        document["surprise"] = True
+    elif change == "bad-status":
+        document["channels"][0]["status"] = "fine"
+    else:
+        document["findings"][0]["severity"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(document)
+
+
+def test_the_schema_ships_in_the_package() -> None:
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    package_data = pyproject.split("[tool.setuptools.package-data]", 1)[1].split("\n[", 1)[0]
+    assert '"report/schema/*.json"' in package_data
+    assert (REPO / "omnilinks" / "report" / "schema" / json_format.SCHEMA_FILE).is_file()
