@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from omnilinks.normalize.address_tables import CountryRules, country_named, rules_for
 
 # One province per line, alternative spellings separated by "/". Single-word
 # forms double as city names ("Jambi", "Bengkulu"), so they are only dropped
@@ -94,13 +96,25 @@ _RT_RW = re.compile(r"\brt\s*[./]?\s*rw\b\.?\s*:?\s*0*(\d{1,3})\s*/\s*0*(\d{1,3}
 _RT = re.compile(r"\brt(?![a-z])\.?\s*:?\s*0*(\d{1,3})(?!\d)")
 _RW = re.compile(r"\brw(?![a-z])\.?\s*:?\s*0*(\d{1,3})(?!\d)")
 _NUMBER = re.compile(
-    r"\b(?:no|nomor|nomer|nmr|number)(?![a-z])\.?\s*:?\s*(\d+[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\da-z])")
+    r"\b(?:no|nomor|nomer|nmr|number|nr|n°|num)(?![a-z])\.?\s*:?\s*(\d+[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\da-z])")
 _BLOCK = re.compile(
     r"\b(blok|block|blk|kav|kavling|kaveling|kapling)(?![a-z])\.?\s*([a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)?)")
 _COUNTRY = re.compile(r"\b(?:republik|republic of)?\s*indonesia\b")
-_POSTCODE = re.compile(r"(?<!\d)[1-9]\d{4}(?!\d)")
-_HOUSE_NUMBER = re.compile(r"\d+[a-z]?")
+_HOUSE_NUMBER = re.compile(r"\d+(?:[a-z]|bis|ter)?")
 _TYPO_MIN_LENGTH = 8
+# Floors are one kind of unit, suites, flats, shops and offices another: "Level 3, Suite 4"
+# and "Suite 4" agree, "Suite 4" and "Suite 5" do not.
+_LEVEL_WORDS = frozenset({"level", "lvl", "floor", "fl", "lantai", "lt", "tingkat"})
+_UNIT = re.compile(
+    r"\b(suite|ste|unit|flat|apt|apartment|shop|room|rm|office|level|lvl|floor|fl|lantai|lt|tingkat)"
+    r"(?![a-z])\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?|[a-z]\d*)(?![\da-z])")
+_ORDINAL_FLOOR = re.compile(r"\b(\d+)(?:st|nd|rd|th)?\s+(?:floor|fl)\b\.?")
+_HASH_UNIT = re.compile(r"#\s*([a-z0-9]+(?:\s*-\s*[a-z0-9]+)?)(?![\da-z])")
+_SLASH_UNIT = re.compile(r"(?<![\w/])(?:(?:unit|u|apt|flat|shop|suite)\s*)?(\d+[a-z]?)\s*/\s*(\d+[a-z]?)(?![\w/])")
+_HYPHEN_UNIT = re.compile(r"(?:^|(?<=[,;\n]))\s*(\d+[a-z]?)-(\d+[a-z]?)(?=\s+[a-z])")
+_INDONESIA = CountryRules(
+    code="ID", names=("indonesia", "republik indonesia", "republic of indonesia"), postcode=r"[1-9]\d{4}",
+    expansions=_EXPANSIONS, street_types=_ENGLISH_STREET_TYPES, area_words=_AREA_WORDS, number_first=False)
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,8 @@ class AddressParts:
     block: str | None = None
     area: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # "unit 4", "level 3"
+    country: str | None = None  # the country the address names, if it names one
 
 
 @dataclass(frozen=True)
@@ -122,8 +138,12 @@ class AddressComparison:
     reason: str | None = None
 
 
+def _rules(country: str | None) -> CountryRules:
+    return rules_for(country) or _INDONESIA
+
+
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d").replace("ø", "o"))
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = text.replace("rukun tetangga", "rt").replace("rukun warga", "rw")
     return _INITIAL_DOT.sub("", text)
@@ -142,8 +162,21 @@ def _pull(pattern: re.Pattern[str], text: str,
     return match, text[:match.start()] + "," + text[match.end():]
 
 
-def _expand(tokens: Iterable[str]) -> list[str]:
-    return [part for token in tokens for part in _EXPANSIONS.get(token, (token,))]
+def _expand(tokens: Iterable[str], rules: CountryRules = _INDONESIA) -> list[str]:
+    tokens = list(tokens)
+    words = [i for i, t in enumerate(tokens) if not _HOUSE_NUMBER.fullmatch(t)]
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        if rules.code != "ID" and token in ("st", "dr") and words and index != words[-1]:
+            # "St Kilda Rd", "Dr Martin Luther King Jr Blvd": a title before the name.
+            out.append("saint" if token == "st" else "doctor")
+            continue
+        for suffix, compared in rules.compound_suffixes:
+            if token.endswith(suffix) and len(token) > len(suffix) + 2:
+                token = token[:-len(suffix)] + compared
+                break
+        out.extend(rules.expansions.get(token, (token,)))
+    return out
 
 
 def _drop_province(tokens: list[str]) -> list[str]:
@@ -156,23 +189,86 @@ def _drop_province(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _regions(tokens: list[str], rules: CountryRules) -> list[str]:
+    """Region and city names in their compared spelling ("new south wales" -> "nsw")."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(5, len(tokens) - index), 0, -1):
+            phrase = " ".join(tokens[index:index + size])
+            if phrase in rules.regions:
+                out.append(rules.regions[phrase])
+                index += size
+                break
+        else:
+            if tokens[index] not in rules.area_words:
+                out.append(tokens[index])
+            index += 1
+    return out
+
+
 def _number_value(text: str) -> str:
     parts = re.split(r"\s*[-/]\s*", text)
     return "-".join(re.sub(r"^0+(?=\d)", "", part) for part in parts)
 
 
-def _identifiers(text: str) -> tuple[dict[str, str | None], str]:
-    """RT/RW, house number, block and postcode, and the text left around them."""
-    found: dict[str, str | None] = dict.fromkeys(("rt", "rw", "number", "block", "postcode"))
-    pair, text = _pull(_RT_RW, text)
-    if pair:
-        found["rt"], found["rw"] = str(int(pair.group(1))), str(int(pair.group(2)))
-    for key, pattern in (("rt", _RT), ("rw", _RW)):
-        if found[key] is None:
+def _postcode(text: str, rules: CountryRules) -> tuple[str | None, str]:
+    """The last postcode-shaped run; in number-first countries a run that starts a part
+    followed by a street type ("6750 Ayala Avenue", "2000 George St") is the house number."""
+    pattern = re.compile(r"(?<![\da-z])(?:" + rules.postcode + r")(?![\da-z])")
+    for match in reversed(list(pattern.finditer(text))):
+        before = re.split(r"[,;\n]", text[:match.start()])[-1]
+        after = re.split(r"[,;\n]", text[match.end():])[0]
+        if rules.number_first and not re.search(r"[a-z]", before) and (
+                set(re.findall(r"[a-z]+", after)) & (rules.street_types | set(rules.expansions))
+                or not text[:match.start()].strip(" ,;\n")):
+            continue
+        return rules.canonical_postcode(match.group(0)), text[:match.start()] + "," + text[match.end():]
+    return None, text
+
+
+def _units(text: str, rules: CountryRules) -> tuple[list[str], str | None, str]:
+    """Suites, flats, levels and "#05-12" units, a house number given with one
+    ("7/12 Smith St", Canada's "400-123 Main St"), and the text left."""
+    units: list[str] = []
+    number: str | None = None
+    for pattern, numbered in ((_SLASH_UNIT, rules.unit_slash), (_HYPHEN_UNIT, rules.unit_hyphen)):
+        if numbered:
             match, text = _pull(pattern, text)
-            found[key] = str(int(match.group(1))) if match else None
+            if match:
+                units.append(f"unit {_number_value(match.group(1))}")
+                number = _number_value(match.group(2))
+    while (match := _ORDINAL_FLOOR.search(text)) is not None:
+        units.append(f"level {int(match.group(1))}")
+        text = text[:match.start()] + "," + text[match.end():]
+    while (match := _UNIT.search(text)) is not None:
+        kind = "level" if match.group(1) in _LEVEL_WORDS else "unit"
+        units.append(f"{kind} {_number_value(match.group(2))}")
+        text = text[:match.start()] + "," + text[match.end():]
+    while (match := _HASH_UNIT.search(text)) is not None:
+        units.append(f"unit {_number_value(match.group(1))}")
+        text = text[:match.start()] + "," + text[match.end():]
+    return units, number, text
+
+
+def _identifiers(text: str, rules: CountryRules = _INDONESIA) -> tuple[dict[str, Any], str]:
+    """RT/RW, house number, units, block and postcode, and the text left around them."""
+    found: dict[str, Any] = dict.fromkeys(("rt", "rw", "number", "block", "postcode"))
+    if rules.code == "ID":
+        pair, text = _pull(_RT_RW, text)
+        if pair:
+            found["rt"], found["rw"] = str(int(pair.group(1))), str(int(pair.group(2)))
+        for key, pattern in (("rt", _RT), ("rw", _RW)):
+            if found[key] is None:
+                match, text = _pull(pattern, text)
+                found[key] = str(int(match.group(1))) if match else None
+    # Postcodes come last in an address; cutting the last run of their shape first leaves
+    # any other number in place (and keeps "FL 33101" from reading as floor 33101).
+    found["postcode"], text = _postcode(_COUNTRY.sub(",", text) if rules.code == "ID" else text, rules)
+    found["units"], found["number"], text = _units(text, rules)
     match, text = _pull(_NUMBER, text)
-    found["number"] = _number_value(match.group(1)) if match else None
+    if match:
+        found["number"] = _number_value(match.group(1))
     blocks: list[str] = []
     while True:
         match, text = _pull(_BLOCK, text)
@@ -181,28 +277,28 @@ def _identifiers(text: str) -> tuple[dict[str, str | None], str]:
         kind = "kav" if match.group(1).startswith("ka") else "blok"
         blocks.append(f"{kind} {_number_value(match.group(2))}")
     found["block"] = " ".join(blocks) or None
-    # Postcodes come last in an address; cutting the last five-digit run leaves
-    # any other number in place.
-    match, text = _pull(_POSTCODE, _COUNTRY.sub(",", text), last=True)
-    found["postcode"] = match.group(0) if match else None
     return found, text
 
 
-def _names(text: str) -> tuple[list[str], list[str], str | None]:
+def _names(text: str, rules: CountryRules = _INDONESIA) -> tuple[list[str], list[str], str | None]:
     """Street tokens, area tokens and a bare house number from the remaining text."""
     street: list[str] = []
     gang: list[str] = []
-    area: list[str] = []
+    areas: list[list[str]] = []
     number: str | None = None
-    segments = [_drop_province(re.findall(r"[a-z0-9]+", seg)) for seg in re.split(r"[,;\n]", text)]
+    segments = [re.findall(r"[a-z0-9]+", seg) for seg in re.split(r"[,;\n]", text)]
+    if rules.code == "ID":
+        segments = [_drop_province(segment) for segment in segments]
     for segment in segments:
+        area: list[str] = []
+        areas.append(area)
         target = area
-        for token in _expand(segment):
+        for token in _expand(segment, rules):
             if token == "jalan":
                 target = street if not street else area
             elif token == "gang":
                 target = gang
-            elif token in _AREA_WORDS:
+            elif token in rules.area_words and rules.code == "ID":
                 target = area
             elif target is street and street and _HOUSE_NUMBER.fullmatch(token):
                 # "Jl. Kemang Raya 10 Jakarta": a bare number ends the street name.
@@ -211,36 +307,85 @@ def _names(text: str) -> tuple[list[str], list[str], str | None]:
             else:
                 target.append(token)
     if not street:
-        street, number = _english_street(segments, area)
+        street, number = _street_part(areas, rules)
     if not street:
         street, gang = gang, []
-    return street, gang + area, number
+    area_tokens = [t for area in areas for t in (area if rules.code == "ID" else _regions(area, rules))]
+    return street, gang + area_tokens, number
 
 
-def parse_address(text: str) -> AddressParts:
-    """Split an address into the parts that are compared separately."""
+def _street_part(areas: list[list[str]], rules: CountryRules) -> tuple[list[str], str | None]:
+    """The street of an address without "Jalan": the first part holding a street type
+    ("125 Main Street", "Friedrichstrasse 123", "12 rue de Rivoli", "Calle Mayor, 5"), else
+    a first part with a number at one end ("1 Raffles Place", "Damrak 1"). Its words
+    leave ``areas``."""
+    for index, part in enumerate(areas):
+        kinds = [i for i, t in enumerate(part) if _is_street_type(t, rules) and len(part) > 1]
+        if not kinds or all(_HOUSE_NUMBER.fullmatch(t) or _is_street_type(t, rules) for t in part):
+            continue
+        number, street, rest = _split_number(part, kinds, rules)
+        if number is None and index + 1 < len(areas) and len(areas[index + 1]) == 1 \
+                and _HOUSE_NUMBER.fullmatch(areas[index + 1][0]):
+            number = _number_value(areas[index + 1][0])  # "Calle Mayor, 5"
+            areas[index + 1] = []
+        areas[index] = rest
+        return street, number
+    for index, part in enumerate(areas):
+        if not part:
+            continue
+        if len(part) > 1 and (_HOUSE_NUMBER.fullmatch(part[0]) or _HOUSE_NUMBER.fullmatch(part[-1])):
+            number, street, rest = _split_number(part, [], rules)
+            areas[index] = rest
+            return street, number
+        break
+    return [], None
+
+
+def _is_street_type(token: str, rules: CountryRules) -> bool:
+    return token in rules.street_types or any(
+        token.endswith(compared) and len(token) > len(compared) + 2 for _, compared in rules.compound_suffixes)
+
+
+def _split_number(part: list[str], kinds: list[int],
+                  rules: CountryRules) -> tuple[str | None, list[str], list[str]]:
+    """House number, street words and the words after the street (a town written without a
+    comma: "125 Main St San Francisco CA")."""
+    start = 0
+    while start < len(part) and _HOUSE_NUMBER.fullmatch(part[start]):
+        start += 1
+    if start:
+        number: str | None = "-".join(_number_value(t) for t in part[:start])
+        body = part[start:]
+        # Number-first with a suffix type: the street ends at its last type word.
+        # A type after the name ends the street ("Main St San Francisco"); one before it
+        # ("rue de Rivoli") leaves the street running to the end of the part.
+        types = [i - start for i in kinds if i > start]
+        if types:
+            return number, body[:types[-1] + 1], body[types[-1] + 1:]
+        return number, body, []
+    # Name first: the number ends the street ("Friedrichstrasse 123 Berlin").
+    for index, token in enumerate(part):
+        if index and _HOUSE_NUMBER.fullmatch(token):
+            stop = index
+            while stop < len(part) and _HOUSE_NUMBER.fullmatch(part[stop]):
+                stop += 1
+            return "-".join(_number_value(t) for t in part[index:stop]), part[:index], part[stop:]
+    return None, part, []
+
+
+def parse_address(text: str, country: str = "ID") -> AddressParts:
+    """Split an address into the parts that are compared separately; the country it names
+    (else ``country``) picks the postcode shape and the street and region words."""
     folded = _fold(text)
-    tokens = tuple(_expand(re.findall(r"[a-z0-9]+", _COUNTRY.sub(" ", folded))))
-    found, rest = _identifiers(folded)
-    street, area, bare_number = _names(rest)
+    named, folded = country_named(folded)
+    rules = _rules(named or country)
+    tokens = tuple(_expand(re.findall(r"[a-z0-9]+", _COUNTRY.sub(" ", folded)), rules))
+    found, rest = _identifiers(folded, rules)
+    street, area, bare_number = _names(rest, rules)
     return AddressParts(raw=text, street=tuple(street), number=found["number"] or bare_number,
                         rt=found["rt"], rw=found["rw"], postcode=found["postcode"],
-                        block=found["block"], area=tuple(area), tokens=tokens)
-
-
-def _english_street(segments: Sequence[list[str]],
-                    area: list[str]) -> tuple[list[str], str | None]:
-    """``10 Downing Street``: the first part ending in a street type is the street."""
-    for segment in segments:
-        expanded = _expand(segment)
-        if len(expanded) > 1 and expanded[-1] in _ENGLISH_STREET_TYPES:
-            for token in expanded:
-                if token in area:
-                    area.remove(token)
-            if _HOUSE_NUMBER.fullmatch(expanded[0]) and len(expanded) > 2:
-                return expanded[1:], _number_value(expanded[0])
-            return expanded, None
-    return [], None
+                        block=found["block"], area=tuple(area), tokens=tokens,
+                        units=tuple(sorted(set(found["units"]))), country=named)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -271,21 +416,40 @@ def _missing(small: Iterable[str], big: Iterable[str]) -> list[str]:
     return [t for t in small if not any(_token_equal(t, other) for other in pool)]
 
 
-def compare_addresses(a: str, b: str,
-                      mode: Literal["strict", "relaxed"] = "strict") -> AddressComparison:
+def _unit_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
+    kinds_a = {u.split(" ", 1)[0]: u for u in a}
+    for unit in b:
+        kind = unit.split(" ", 1)[0]
+        if kind in kinds_a and kinds_a[kind] != unit and unit not in a:
+            return f"{kinds_a[kind]} vs {unit}"
+    return None
+
+
+def compare_addresses(a: str, b: str, mode: Literal["strict", "relaxed"] = "strict",
+                      country: str = "ID") -> AddressComparison:
     """Whether two addresses denote the same place, and the first reason they do not.
 
-    Relaxed mode ignores RT/RW and area names, which channels often omit or
-    spell their own way.
+    House number, unit, block and postcode must agree wherever both state them, in
+    every mode. Relaxed mode ignores RT/RW and area names, which channels often omit
+    or spell their own way. An address that names its country is read by that
+    country's rules, and the other address too.
     """
-    pa, pb = parse_address(a), parse_address(b)
+    pa = parse_address(a, country)
+    pb = parse_address(b, pa.country or country)
+    if pb.country and not pa.country and pb.country != country:
+        pa = parse_address(a, pb.country)
     if not pa.tokens or not pb.tokens:
         return AddressComparison(False, "empty address")
+    if pa.country and pb.country and pa.country != pb.country:
+        return AddressComparison(False, f"country {pa.country} vs {pb.country}")
     identifying = [("house number", pa.number, pb.number), ("block", pa.block, pb.block),
-                   ("postcode", pa.postcode, pb.postcode)]
+                   ("postcode", pa.postcode and pa.postcode.upper(), pb.postcode and pb.postcode.upper())]
     for label, left, right in identifying:
         if left and right and left != right:
             return AddressComparison(False, f"{label} {left} vs {right}")
+    clash = _unit_clash(pa.units, pb.units)
+    if clash:
+        return AddressComparison(False, clash)
     if pa.street and pb.street and not _streets_equal(pa.street, pb.street):
         return AddressComparison(False, f"street '{' '.join(pa.street)}' vs '{' '.join(pb.street)}'")
     neighbourhood = [("RT", pa.rt, pb.rt), ("RW", pa.rw, pb.rw)] if mode == "strict" else []
@@ -301,5 +465,5 @@ def compare_addresses(a: str, b: str,
     return AddressComparison(True)
 
 
-def addresses_match(a: str, b: str, mode: Literal["strict", "relaxed"] = "strict") -> bool:
-    return compare_addresses(a, b, mode).match
+def addresses_match(a: str, b: str, mode: Literal["strict", "relaxed"] = "strict", country: str = "ID") -> bool:
+    return compare_addresses(a, b, mode, country).match
