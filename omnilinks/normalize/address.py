@@ -100,13 +100,14 @@ _NUMBER = re.compile(
 _BLOCK = re.compile(
     r"\b(blok|block|blk|kav|kavling|kaveling|kapling)(?![a-z])\.?\s*([a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)?)")
 _COUNTRY = re.compile(r"\b(?:republik|republic of)?\s*indonesia\b")
+_GLUED = re.compile(r"([a-z])(\d+)")
 _HOUSE_NUMBER = re.compile(r"\d+(?:[a-z]|bis|ter)?")
 _TYPO_MIN_LENGTH = 8
 # Floors are one kind of unit, suites, flats, shops and offices another: "Level 3, Suite 4"
 # and "Suite 4" agree, "Suite 4" and "Suite 5" do not.
-_LEVEL_WORDS = frozenset({"level", "lvl", "floor", "fl", "lantai", "lt", "tingkat"})
+_LEVEL_WORDS = frozenset({"level", "lvl", "l", "floor", "fl", "lantai", "lt", "tingkat"})
 _UNIT = re.compile(
-    r"\b(suite|ste|unit|flat|apt|apartment|shop|room|rm|office|level|lvl|floor|fl|lantai|lt|tingkat)"
+    r"\b(suite|ste|unit|flat|apt|apartment|shop|room|rm|office|level|lvl|l(?=\d)|floor|fl|lantai|lt|tingkat)"
     r"(?![a-z])\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?|[a-z]\d*)(?![\da-z])")
 _ORDINAL_FLOOR = re.compile(r"\b(\d+)(?:st|nd|rd|th)?\s+(?:floor|fl)\b\.?")
 _HASH_UNIT = re.compile(r"#\s*([a-z0-9]+(?:\s*-\s*[a-z0-9]+)?)(?![\da-z])")
@@ -143,7 +144,8 @@ def _rules(country: str | None) -> CountryRules:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d").replace("ø", "o"))
+    text = re.sub(r"[\'’]", "", text.casefold()).replace("đ", "d").replace("ø", "o")
+    decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = text.replace("rukun tetangga", "rt").replace("rukun warga", "rw")
     return _INITIAL_DOT.sub("", text)
@@ -164,12 +166,16 @@ def _pull(pattern: re.Pattern[str], text: str,
 
 def _expand(tokens: Iterable[str], rules: CountryRules = _INDONESIA) -> list[str]:
     tokens = list(tokens)
-    words = [i for i, t in enumerate(tokens) if not _HOUSE_NUMBER.fullmatch(t)]
     out: list[str] = []
     for index, token in enumerate(tokens):
-        if rules.code != "ID" and token in ("st", "dr") and words and index != words[-1]:
-            # "St Kilda Rd", "Dr Martin Luther King Jr Blvd": a title before the name.
+        if rules.code != "ID" and token in ("st", "dr") and index + 1 < len(tokens) and all(
+                _HOUSE_NUMBER.fullmatch(t) for t in tokens[:index]):
+            # "St Kilda Rd", "Dr Martin Luther King Jr Blvd": first in the street, a title.
             out.append("saint" if token == "st" else "doctor")
+            continue
+        glued = _GLUED.fullmatch(token) if rules.code == "VN" else None
+        if glued:  # "Q.1", "P.4": district and ward numbers
+            out.extend(glued.groups())
             continue
         for suffix, compared in rules.compound_suffixes:
             if token.endswith(suffix) and len(token) > len(suffix) + 2:
@@ -328,17 +334,33 @@ def _street_part(areas: list[list[str]], rules: CountryRules) -> tuple[list[str]
                 and _HOUSE_NUMBER.fullmatch(areas[index + 1][0]):
             number = _number_value(areas[index + 1][0])  # "Calle Mayor, 5"
             areas[index + 1] = []
+        elif number is None and index and len(areas[index - 1]) == 1 and _HOUSE_NUMBER.fullmatch(areas[index - 1][0]):
+            number = _number_value(areas[index - 1][0])  # "12, MG Road"
+            areas[index - 1] = []
+        _before_street(areas, index, rules)
         areas[index] = rest
         return street, number
+    looked = 0
     for index, part in enumerate(areas):
         if not part:
             continue
         if len(part) > 1 and (_HOUSE_NUMBER.fullmatch(part[0]) or _HOUSE_NUMBER.fullmatch(part[-1])):
             number, street, rest = _split_number(part, [], rules)
+            _before_street(areas, index, rules)
             areas[index] = rest
             return street, number
-        break
+        looked += 1
+        if looked == 2:  # a business or building name may come first ("Hatchards, 187 Piccadilly")
+            break
     return [], None
+
+
+def _before_street(areas: list[list[str]], index: int, rules: CountryRules) -> None:
+    """In number-first countries the parts before the street name a business or a
+    building, not an area."""
+    if rules.number_first and rules.code != "ID":
+        for earlier in range(index):
+            areas[earlier] = []
 
 
 def _is_street_type(token: str, rules: CountryRules) -> bool:
@@ -370,7 +392,8 @@ def _split_number(part: list[str], kinds: list[int],
             while stop < len(part) and _HOUSE_NUMBER.fullmatch(part[stop]):
                 stop += 1
             return "-".join(_number_value(t) for t in part[index:stop]), part[:index], part[stop:]
-    return None, part, []
+    types = [i for i in kinds if i > 0]
+    return (None, part[:types[-1] + 1], part[types[-1] + 1:]) if types else (None, part, [])
 
 
 def parse_address(text: str, country: str = "ID") -> AddressParts:
@@ -411,9 +434,16 @@ def _streets_equal(a: Sequence[str], b: Sequence[str]) -> bool:
     return len(core_a) == len(core_b) and all(map(_token_equal, core_a, core_b))
 
 
-def _missing(small: Iterable[str], big: Iterable[str]) -> list[str]:
-    pool = list(big)
-    return [t for t in small if not any(_token_equal(t, other) for other in pool)]
+def _missing(small: Sequence[str], big: Sequence[str]) -> list[str]:
+    # Words run together on one side ("Pathumwan", "Pathum Wan") are the same name.
+    pool = list(big) + ["".join(big[i:i + size]) for size in (2, 3) for i in range(len(big) - size + 1)]
+
+    def present(index: int) -> bool:
+        runs = [small[index]] + ["".join(small[start:start + size]) for size in (2, 3)
+                                 for start in range(index - size + 1, index + 1) if 0 <= start <= len(small) - size]
+        return any(_token_equal(run, other) for run in runs for other in pool)
+
+    return [t for i, t in enumerate(small) if not present(i)]
 
 
 def _unit_clash(a: Sequence[str], b: Sequence[str]) -> str | None:

@@ -355,7 +355,7 @@ COUNTRIES["DE"] = _european(
 COUNTRIES["NL"] = _european(
     "NL", "netherlands/the netherlands/nederland/holland/nl", r"[1-9]\d{3} ?(?!sa|sd|ss)[a-z]{2}", _NL_STREETS,
     NL_PROVINCES, ("gemeente", "provincie", "stad"),
-    (("straat", "straat"), ("str", "straat"), ("laan", "laan"), ("plein", "plein"), ("gracht", "gracht"),
+    (("straat", "straat"), ("str", "straat"), ("gr", "gracht"), ("laan", "laan"), ("plein", "plein"), ("gracht", "gracht"),
      ("weg", "weg"), ("kade", "kade"), ("singel", "singel"), ("dijk", "dijk"), ("steeg", "steeg")))
 COUNTRIES["FR"] = _european(
     "FR", "france/republique francaise/fr", r"\d{5}",
