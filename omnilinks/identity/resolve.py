@@ -46,7 +46,7 @@ def fact_key(field: str, value: Any, region: str) -> Any:
     if field == "name":
         return name_tokens(str(value)) or None
     if field == "address":
-        return parse_address(str(value)).tokens or None
+        return parse_address(str(value), region).tokens or None
     if field == "hours":
         hours = parse_hours(value)
         return hours.describe() if hours else None
@@ -93,7 +93,7 @@ def resolve_identity(config: Config, pages: Iterable[Page],
             continue
         if field == "whatsapp" and values.get("phone") and "phone" not in inferred:
             continue  # the declared phone is the WhatsApp reference until brand.whatsapp says otherwise
-        best = infer(field, observed.get(field, []))
+        best = infer(field, observed.get(field, []), region)
         if best is None and field == "name":
             best = template_name(pages)
         if best is not None:
@@ -118,16 +118,16 @@ def _declared(config: Config, field: str, value: Any, region: str) -> str:
     return str(value)
 
 
-def same_value(field: str, a: Observed, b: Observed) -> bool:
+def same_value(field: str, a: Observed, b: Observed, country: str = "ID") -> bool:
     """Equality used to count votes: the same place or name written differently counts once."""
     if field == "address":
-        return compare_addresses(str(a.fact.value), str(b.fact.value)).match
+        return compare_addresses(str(a.fact.value), str(b.fact.value), country=country).match
     if field == "name":
         return names_match(str(a.fact.value), str(b.fact.value))
     return hashable(a.key) == hashable(b.key)
 
 
-def infer(field: str, items: list[Observed]) -> str | None:
+def infer(field: str, items: list[Observed], country: str = "ID") -> str | None:
     """The value stated on the most pages; ties go to structured sources (JSON-LD first)."""
     readable = [o for o in items if o.key is not None and o.fact.source not in WEAK_SOURCES]
     if not readable:
@@ -135,7 +135,7 @@ def infer(field: str, items: list[Observed]) -> str | None:
     clusters: list[list[Observed]] = []
     for item in readable:
         for cluster in clusters:
-            if same_value(field, cluster[0], item):
+            if same_value(field, cluster[0], item, country):
                 cluster.append(item)
                 break
         else:
