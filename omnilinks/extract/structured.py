@@ -9,6 +9,7 @@ from typing import Any
 
 from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Fact, Location
+from omnilinks.normalize.address_tables import country_name
 from omnilinks.normalize.name import strip_title_suffix
 
 BUSINESS_TYPES = {
@@ -98,7 +99,10 @@ def address_text(value: Any) -> str | None:
         parts = [_scalar(value.get(k)) for k in ("streetAddress", "addressLocality", "addressRegion")]
         text = ", ".join(p for p in parts if p)
         tail = _scalar(value.get("postalCode")) or ""
-        return (f"{text} {tail}".strip() if text else tail) or _scalar(value.get("name"))
+        text = (f"{text} {tail}".strip() if text else tail) or _scalar(value.get("name")) or ""
+        # The country, by name: it picks the rules the address is read by ("GB" -> United Kingdom).
+        country = country_name(_scalar(value.get("addressCountry")) or "")
+        return (f"{text}, {country}" if text and country else text) or None
     return None
 
 

@@ -353,7 +353,7 @@ COUNTRIES["DE"] = _european(
     (("strasse", "strasse"), ("str", "strasse"), ("strase", "strasse"), ("platz", "platz"), ("weg", "weg"),
      ("allee", "allee"), ("gasse", "gasse"), ("damm", "damm"), ("ring", "ring"), ("ufer", "ufer")))
 COUNTRIES["NL"] = _european(
-    "NL", "netherlands/the netherlands/nederland/holland/nl", r"[1-9]\d{3} ?(?!sa|sd|ss)[a-z]{2}", _NL_STREETS,
+    "NL", "netherlands/the netherlands/nederland/holland", r"[1-9]\d{3} ?(?!sa|sd|ss)[a-z]{2}", _NL_STREETS,
     NL_PROVINCES, ("gemeente", "provincie", "stad"),
     (("straat", "straat"), ("str", "straat"), ("gr", "gracht"), ("laan", "laan"), ("plein", "plein"), ("gracht", "gracht"),
      ("weg", "weg"), ("kade", "kade"), ("singel", "singel"), ("dijk", "dijk"), ("steeg", "steeg")))
@@ -383,9 +383,28 @@ def country_named(folded: str) -> tuple[str | None, str]:
         for name in rules.names:
             pattern = r"(?:^|[\s,;])(" + re.escape(name).replace(r"\ ", r"[\s.]+") + r")\.?\s*(?:\d{4,6})?[\s,.;]*$"
             match = re.search(pattern, folded)
+            if match and _inside_region(folded[:match.end(1)], rules):
+                continue  # "Western Australia 6000" names a state
             if match and (best is None or len(name) > best[0]):
                 best = (len(name), code, match)
     if best is None:
         return None, folded
     _, code, match = best
     return ("GB" if code == "UK" else code), folded[:match.start(1)] + folded[match.end(1):]
+
+
+def country_name(value: str) -> str:
+    """A country as an address would name it: ISO codes become the name ("AU" -> Australia)."""
+    value = value.strip()
+    code = value.upper()
+    if code in ("ID", "IDN"):
+        return "Indonesia"
+    rules = rules_for(code)
+    if rules is not None and len(code) == 2:
+        return rules.names[0].title()
+    return value
+
+
+def _inside_region(text: str, rules: CountryRules) -> bool:
+    tail = " ".join(re.findall(r"[a-z0-9]+", text)[-4:])
+    return any(len(region.split()) > 1 and (tail == region or tail.endswith(" " + region)) for region in rules.regions)
