@@ -33,7 +33,8 @@ ADDRESS_START = re.compile(r"^\s*(?:alamat|address|lokasi|location)?\s*[:.]?\s*(
 # "Address:" in the languages of the countries the address rules know.
 ADDRESS_WORDS = (r"alamat|address|our address|postal address|mailing address|registered office|adresse|anschrift"
                  r"|direcci[oó]n|domicilio|adres|bezoekadres|postadres|indirizzo|endere[cç]o|[dđ]ịa chỉ|dia chi|ที่อยู่")
-ADDRESS_LABEL = re.compile(rf"^\s*(?:{ADDRESS_WORDS})\s*[:：]\s*(?=\S)", re.I)
+# Up to two words may qualify the label: "Pick-up address:", "Shop address:".
+ADDRESS_LABEL = re.compile(rf"^\s*(?:[^\W\d][\w-]*\s+){{0,2}}(?:{ADDRESS_WORDS})\s*[:：]\s*(?=\S)", re.I)
 HOURS_LABEL = re.compile(r"\b(?:jam\s+(?:buka|operasional|kerja|layanan)|opening\s+hours|business\s+hours|"
                          r"hours|waktu\s+buka)\b\s*:?", re.I)
 # A start time with minutes or am/pm ("9-17" is as likely a date), a dash or word, an end time.

@@ -42,8 +42,12 @@ class CountryRules:
     compound_suffixes: tuple[tuple[str, str], ...] = ()  # written suffix -> compared suffix
 
     def canonical_postcode(self, text: str) -> str:
+        """One spelling per postcode, spaced as the country writes it ("W1J 9LE", "1012 AB")."""
         value = re.sub(r"[\s-]", "", text)
-        return value[:5] if self.code == "US" else value
+        if self.code == "US":
+            return value[:5]  # ZIP+4 narrows a ZIP code; the five digits name the area
+        split = {"GB": -3, "CA": 3, "IE": 3, "NL": 4, "IN": None}.get(self.code)
+        return f"{value[:split]} {value[split:]}" if split else value
 
 
 ENGLISH_STREETS = """

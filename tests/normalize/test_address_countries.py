@@ -79,10 +79,10 @@ DIFFERENT: list[tuple[str, str, str, str]] = [
     ("US", "125 Main Street, Portland, OR", "125 Main Street, Portland, ME", "area 'or' vs 'me'"),
     ("US", "125 Main Street, San Francisco, CA 94105", "125 Market Street, San Francisco, CA 94105",
      "street 'main street' vs 'market street'"),
-    ("CA", "24 Sussex Drive, Ottawa, ON K1M 1M4", "24 Sussex Drive, Ottawa, ON K1A 0B1", "postcode K1M1M4 vs K1A0B1"),
+    ("CA", "24 Sussex Drive, Ottawa, ON K1M 1M4", "24 Sussex Drive, Ottawa, ON K1A 0B1", "postcode K1M 1M4 vs K1A 0B1"),
     ("GB", "Hatchards, 187 Piccadilly, London W1J 9LE", "189 Piccadilly, London W1J 9LE", "house number 187 vs 189"),
     ("GB", "Flat 2, 15 Baker Street, London NW1 6XE", "Flat 3, 15 Baker Street, London NW1 6XE", "unit 2 vs unit 3"),
-    ("IE", "12 Grafton Street, Dublin 2, D02 X285", "12 Grafton Street, Dublin 2, D02 Y006", "postcode D02X285 vs D02Y006"),
+    ("IE", "12 Grafton Street, Dublin 2, D02 X285", "12 Grafton Street, Dublin 2, D02 Y006", "postcode D02 X285 vs D02 Y006"),
     ("AU", "Level 3, 100 George Street, Sydney NSW 2000", "Level 4, 100 George Street, Sydney NSW 2000",
      "level 3 vs level 4"),
     ("AU", "Unit 7, 12 Smith Street, Fitzroy VIC 3065", "8/12 Smith St, Fitzroy VIC 3065", "unit 7 vs unit 8"),
@@ -91,7 +91,7 @@ DIFFERENT: list[tuple[str, str, str, str]] = [
      "postcode 1010 vs 1011"),
     ("DE", "Friedrichstraße 123, 10117 Berlin", "Friedrichstraße 132, 10117 Berlin", "house number 123 vs 132"),
     ("FR", "12 rue de Rivoli, 75001 Paris", "12 rue de Rivoli, 75004 Paris", "postcode 75001 vs 75004"),
-    ("NL", "Damrak 1, 1012 LG Amsterdam", "Damrak 1, 1012 LH Amsterdam", "postcode 1012LG vs 1012LH"),
+    ("NL", "Damrak 1, 1012 LG Amsterdam", "Damrak 1, 1012 LH Amsterdam", "postcode 1012 LG vs 1012 LH"),
     ("NL", "Prinsengracht 263, 1016 GV Amsterdam", "Keizersgracht 263, 1016 GV Amsterdam",
      "street 'prinsengracht' vs 'keizersgracht'"),
     ("ES", "Calle Mayor, 5, 28013 Madrid", "Calle Mayor, 7, 28013 Madrid", "house number 5 vs 7"),
@@ -124,10 +124,10 @@ def test_every_required_country_has_both_kinds_of_fixture() -> None:
 
 
 @pytest.mark.parametrize(("country", "text", "postcode"), [
-    ("US", "1 Brattle Sq, Cambridge, MA 02134", "02134"), ("GB", "10 Downing St, London SW1A 2AA", "SW1A2AA"),
-    ("AU", "1 Martin Pl, Sydney NSW 2000", "2000"), ("CA", "80 Wellington St, Ottawa, ON K1A 0B1", "K1A0B1"),
-    ("DE", "Invalidenstraße 117, 10115 Berlin", "10115"), ("IE", "1 Main St, Dublin D02 X285", "D02X285"),
-    ("NL", "Damrak 1, 1012 AB Amsterdam", "1012AB"), ("SG", "10 Bayfront Ave, Singapore 018956", "018956"),
+    ("US", "1 Brattle Sq, Cambridge, MA 02134", "02134"), ("GB", "10 Downing St, London SW1A 2AA", "SW1A 2AA"),
+    ("AU", "1 Martin Pl, Sydney NSW 2000", "2000"), ("CA", "80 Wellington St, Ottawa, ON K1A 0B1", "K1A 0B1"),
+    ("DE", "Invalidenstraße 117, 10115 Berlin", "10115"), ("IE", "1 Main St, Dublin D02 X285", "D02 X285"),
+    ("NL", "Damrak 1, 1012 AB Amsterdam", "1012 AB"), ("SG", "10 Bayfront Ave, Singapore 018956", "018956"),
     ("IN", "1 Janpath, New Delhi 110 001", "110001"), ("PH", "6750 Ayala Ave, Makati 1226", "1226"),
 ])
 def test_postcode_shapes(country: str, text: str, postcode: str) -> None:
@@ -149,7 +149,7 @@ def test_unit_forms(country: str, text: str, units: tuple[str, ...], number: str
 def test_the_country_an_address_names_picks_its_rules() -> None:
     # The brand is Indonesian; a London address still reads as British.
     parts = parse_address("Flat 2, 10 Downing Street, London SW1A 2AA, United Kingdom", "ID")
-    assert (parts.country, parts.postcode, parts.units, parts.number) == ("GB", "sw1a2aa", ("unit 2",), "10")
+    assert (parts.country, parts.postcode, parts.units, parts.number) == ("GB", "sw1a 2aa", ("unit 2",), "10")
     assert compare_addresses("10 Downing St, London SW1A 2AA, UK", "10 Downing Street, London SW1A 2AA").match
 
 
