@@ -55,10 +55,12 @@ DIGIT = re.compile(r"\d")
 # The address gate tests words against a set (an alternation of seventy words costs a
 # regex pass per word position), labels as substrings, and capital postcodes by regex:
 # alphanumeric postcodes mark an address without a street type ("187 Piccadilly, London W1J 9LE").
-STREET_TYPE_WORDS = frozenset(STREET_TYPES.split("|"))
+# Each type in the three casings text uses ("St", "ST", "st"): no lower() per node.
+STREET_TYPE_WORDS = frozenset(form for word in STREET_TYPES.split("|")
+                              for form in (word, word.capitalize(), word.upper()))
 STREET_SUFFIXES = ("straße", "strasse", "str", "straat", "gracht", "laan", "plein", "weg")
 WORD = re.compile(r"[^\W\d_]+")
-ADDRESS_HINTS = frozenset({"street", "label", "postcode"})
+ADDRESS_HINTS = frozenset({"street", "compound", "label", "postcode"})
 LABEL_WORD = re.compile(r"alamat|address|adres|anschrift|direcci|domicilio|indirizzo|endere|dia chi|địa chỉ|ที่อยู่"
                         r"|registered office|c/")
 POSTCODE_HINT = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?![\w])"
@@ -89,7 +91,7 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
         # and only the gates the whole page passed.
         phone_hint = "phone" in hints and DIGIT.search(text) is not None and PHONE_HINT.search(text) is not None
         hours_hint = "hours" in hints and HOURS_LABEL.search(text) is not None
-        street_hint = bool(address_kinds) and bool(_address_hints(text, text.lower(), address_kinds))
+        street_hint = bool(address_kinds) and _address_hint(text, address_kinds)
         email_hint = "email" in hints and "@" in text
         if not (phone_hint or hours_hint or street_hint or email_hint):
             continue
@@ -155,20 +157,37 @@ def _page_hints(root: Any) -> frozenset[str]:
     return frozenset(hints)
 
 
-def _address_hints(text: str, lower: str, kinds: frozenset[str] = ADDRESS_HINTS) -> frozenset[str]:
-    """Which signs of an address the text shows, of ``kinds``: a street type ("street"),
-    or a number with an address label ("label") or a capital postcode ("postcode")."""
+def _address_hints(text: str, lower: str) -> set[str]:
+    """Which signs of an address a page's text shows: a street type ("street"), a Dutch or
+    German compound ("compound"), or a number with an address label ("label") or a
+    capital postcode ("postcode")."""
     found = set()
-    if "street" in kinds:
-        words = WORD.findall(lower)
-        if not STREET_TYPE_WORDS.isdisjoint(words) or any(w.endswith(STREET_SUFFIXES) for w in words):
-            found.add("street")
-    if kinds - {"street"} and DIGIT.search(text) is not None:
-        if "label" in kinds and LABEL_WORD.search(lower) is not None:
+    words = WORD.findall(text)
+    if not STREET_TYPE_WORDS.isdisjoint(words):
+        found.add("street")
+    if any(word.lower().endswith(STREET_SUFFIXES) for word in words):
+        found.add("compound")
+    if DIGIT.search(text) is not None:
+        if LABEL_WORD.search(lower) is not None:
             found.add("label")
-        if "postcode" in kinds and POSTCODE_HINT.search(text) is not None:
+        if POSTCODE_HINT.search(text) is not None:
             found.add("postcode")
-    return frozenset(found)
+    return found
+
+
+def _address_hint(text: str, kinds: frozenset[str]) -> bool:
+    """Whether a node shows one of the signs of an address its page showed (``kinds``):
+    the per-node form of `_address_hints`, cheapest test first."""
+    if "street" in kinds or "compound" in kinds:
+        words = WORD.findall(text)
+        if "street" in kinds and not STREET_TYPE_WORDS.isdisjoint(words):
+            return True
+        if "compound" in kinds and any(word.lower().endswith(STREET_SUFFIXES) for word in words):
+            return True
+    if ("label" in kinds or "postcode" in kinds) and DIGIT.search(text) is not None:
+        return ("label" in kinds and LABEL_WORD.search(text.lower()) is not None) or (
+            "postcode" in kinds and POSTCODE_HINT.search(text) is not None)
+    return False
 
 
 def _head_text(root: Any) -> str:

@@ -40,7 +40,7 @@ def facts(source: str) -> tuple:
     return contacts.contact_facts(root, (), Location("index.html"), "ID")
 
 
-ALL_GATES = frozenset({"email", "phone", "street", "label", "postcode", "hours"})
+ALL_GATES = frozenset({"email", "phone", "street", "compound", "label", "postcode", "hours"})
 
 
 @settings(max_examples=400, deadline=None)
