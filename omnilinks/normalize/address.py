@@ -15,81 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from omnilinks.normalize.address_tables import CountryRules, country_named, rules_for
+from omnilinks.normalize.address_tables import (
+    COUNTRIES,
+    HONORIFICS,
+    PROVINCES,
+    CountryRules,
+    country_named,
+    rules_for,
+)
 
-# One province per line, alternative spellings separated by "/". Single-word
-# forms double as city names ("Jambi", "Bengkulu"), so they are only dropped
-# when they make up a whole comma-separated part.
-_PROVINCES = """aceh/nanggroe aceh darussalam/nad
-sumatera utara/sumut/north sumatra/north sumatera
-sumatera barat/sumbar/west sumatra/west sumatera
-riau
-kepulauan riau/kepri/riau islands
-jambi
-bengkulu
-sumatera selatan/sumsel/south sumatra/south sumatera
-kepulauan bangka belitung/bangka belitung/babel/bangka belitung islands
-lampung
-banten
-dki jakarta/daerah khusus ibukota jakarta/daerah khusus jakarta/special capital region of jakarta/jakarta
-jawa barat/jabar/west java
-jawa tengah/jateng/central java
-di yogyakarta/daerah istimewa yogyakarta/diy/special region of yogyakarta/yogyakarta
-jawa timur/jatim/east java
-bali
-nusa tenggara barat/ntb/west nusa tenggara
-nusa tenggara timur/ntt/east nusa tenggara
-kalimantan barat/kalbar/west kalimantan
-kalimantan tengah/kalteng/central kalimantan
-kalimantan selatan/kalsel/south kalimantan
-kalimantan timur/kaltim/east kalimantan
-kalimantan utara/kaltara/north kalimantan
-sulawesi utara/sulut/north sulawesi
-gorontalo
-sulawesi tengah/sulteng/central sulawesi
-sulawesi barat/sulbar/west sulawesi
-sulawesi selatan/sulsel/south sulawesi
-sulawesi tenggara/sultra/southeast sulawesi
-maluku
-maluku utara/malut/north maluku
-papua
-papua barat/west papua
-papua selatan/south papua
-papua tengah/central papua
-papua pegunungan/highland papua
-papua barat daya/southwest papua"""
-PROVINCES: frozenset[str] = frozenset(
-    form for line in _PROVINCES.splitlines() for form in line.split("/"))
-
-# Administrative words (after abbreviation expansion): they label the name that
-# follows and say nothing themselves.
-_AREA_WORDS = frozenset({
-    "kelurahan", "kecamatan", "kabupaten", "kota", "kodya", "desa", "provinsi", "city", "regency",
-    "district", "subdistrict", "village", "province", "kampung", "kp", "dusun", "dsn",
-    "lingkungan", "komplek", "kompleks", "perumahan",
-})
-_ENGLISH_STREET_TYPES = frozenset({"street", "road", "avenue", "lane", "boulevard", "drive", "way"})
-_EXPANSIONS: dict[str, tuple[str, ...]] = {
-    "jl": ("jalan",), "jln": ("jalan",), "gg": ("gang",), "kel": ("kelurahan",),
-    "kec": ("kecamatan",), "kab": ("kabupaten",), "ds": ("desa",), "prov": ("provinsi",),
-    "propinsi": ("provinsi",), "no": ("nomor",), "nmr": ("nomor",), "nomer": ("nomor",),
-    "blk": ("blok",), "block": ("blok",), "kav": ("kavling",), "kaveling": ("kavling",),
-    "kapling": ("kavling",),
-    "prpt": ("prapatan",), "kby": ("kebayoran",), "kb": ("kebon",), "pd": ("pondok",),
-    "pdk": ("pondok",), "tj": ("tanjung",), "tg": ("tanjung",), "psr": ("pasar",),
-    "sel": ("selatan",), "utr": ("utara",), "ut": ("utara",), "bar": ("barat",),
-    "tim": ("timur",), "pst": ("pusat",), "jkt": ("jakarta",), "jend": ("jenderal",),
-    "jendral": ("jenderal",), "south": ("selatan",), "north": ("utara",), "west": ("barat",),
-    "east": ("timur",), "central": ("pusat",), "jaksel": ("jakarta", "selatan"),
-    "jakut": ("jakarta", "utara"), "jakbar": ("jakarta", "barat"),
-    "jaktim": ("jakarta", "timur"), "jakpus": ("jakarta", "pusat"), "st": ("street",),
-    "rd": ("road",), "ave": ("avenue",), "blvd": ("boulevard",), "ln": ("lane",),
-}
-# Titles streets are named with or without ("Jl. Jend. Sudirman" = "Jl. Sudirman").
-_HONORIFICS = frozenset({
-    "jenderal", "letjen", "mayjen", "brigjen", "laksamana", "kolonel", "kol", "kapten", "mayor",
-    "prof", "dr", "ir", "kh", "h", "hj", "hr", "mh", "mt", "r", "raden", "haji",
-})
+__all__ = ["PROVINCES", "AddressComparison", "AddressParts", "addresses_match", "compare_addresses", "parse_address"]
 
 _INITIAL_DOT = re.compile(r"(?<=\b\w)\.(?=\w\b)")
 _RT_RW = re.compile(r"\brt\s*[./]?\s*rw\b\.?\s*:?\s*0*(\d{1,3})\s*/\s*0*(\d{1,3})(?!\d)")
@@ -113,9 +48,7 @@ _ORDINAL_FLOOR = re.compile(r"\b(\d+)(?:st|nd|rd|th)?\s+(?:floor|fl)\b\.?")
 _HASH_UNIT = re.compile(r"#\s*([a-z0-9]+(?:\s*-\s*[a-z0-9]+)?)(?![\da-z])")
 _SLASH_UNIT = re.compile(r"(?<![\w/])(?:(?:unit|u|apt|flat|shop|suite)\s*)?(\d+[a-z]?)\s*/\s*(\d+[a-z]?)(?![\w/])")
 _HYPHEN_UNIT = re.compile(r"(?:^|(?<=[,;\n]))\s*(\d+[a-z]?)-(\d+[a-z]?)(?=\s+[a-z])")
-_INDONESIA = CountryRules(
-    code="ID", names=("indonesia", "republik indonesia", "republic of indonesia"), postcode=r"[1-9]\d{4}",
-    expansions=_EXPANSIONS, street_types=_ENGLISH_STREET_TYPES, area_words=_AREA_WORDS, number_first=False)
+_INDONESIA = COUNTRIES["ID"]
 
 
 @dataclass(frozen=True)
@@ -427,8 +360,8 @@ def _token_equal(a: str, b: str) -> bool:
 
 
 def _streets_equal(a: Sequence[str], b: Sequence[str]) -> bool:
-    core_a = [t for t in a if t not in _HONORIFICS] or list(a)
-    core_b = [t for t in b if t not in _HONORIFICS] or list(b)
+    core_a = [t for t in a if t not in HONORIFICS] or list(a)
+    core_b = [t for t in b if t not in HONORIFICS] or list(b)
     if "".join(core_a) == "".join(core_b):
         return True
     return len(core_a) == len(core_b) and all(map(_token_equal, core_a, core_b))

@@ -50,6 +50,81 @@ class CountryRules:
         return f"{value[:split]} {value[split:]}" if split else value
 
 
+# Indonesia: the tables the address rules were first written for.
+# One province per line, alternative spellings separated by "/". Single-word
+# forms double as city names ("Jambi", "Bengkulu"), so they are only dropped
+# when they make up a whole comma-separated part.
+_PROVINCES = """aceh/nanggroe aceh darussalam/nad
+sumatera utara/sumut/north sumatra/north sumatera
+sumatera barat/sumbar/west sumatra/west sumatera
+riau
+kepulauan riau/kepri/riau islands
+jambi
+bengkulu
+sumatera selatan/sumsel/south sumatra/south sumatera
+kepulauan bangka belitung/bangka belitung/babel/bangka belitung islands
+lampung
+banten
+dki jakarta/daerah khusus ibukota jakarta/daerah khusus jakarta/special capital region of jakarta/jakarta
+jawa barat/jabar/west java
+jawa tengah/jateng/central java
+di yogyakarta/daerah istimewa yogyakarta/diy/special region of yogyakarta/yogyakarta
+jawa timur/jatim/east java
+bali
+nusa tenggara barat/ntb/west nusa tenggara
+nusa tenggara timur/ntt/east nusa tenggara
+kalimantan barat/kalbar/west kalimantan
+kalimantan tengah/kalteng/central kalimantan
+kalimantan selatan/kalsel/south kalimantan
+kalimantan timur/kaltim/east kalimantan
+kalimantan utara/kaltara/north kalimantan
+sulawesi utara/sulut/north sulawesi
+gorontalo
+sulawesi tengah/sulteng/central sulawesi
+sulawesi barat/sulbar/west sulawesi
+sulawesi selatan/sulsel/south sulawesi
+sulawesi tenggara/sultra/southeast sulawesi
+maluku
+maluku utara/malut/north maluku
+papua
+papua barat/west papua
+papua selatan/south papua
+papua tengah/central papua
+papua pegunungan/highland papua
+papua barat daya/southwest papua"""
+PROVINCES: frozenset[str] = frozenset(
+    form for line in _PROVINCES.splitlines() for form in line.split("/"))
+
+# Administrative words (after abbreviation expansion): they label the name that
+# follows and say nothing themselves.
+_AREA_WORDS = frozenset({
+    "kelurahan", "kecamatan", "kabupaten", "kota", "kodya", "desa", "provinsi", "city", "regency",
+    "district", "subdistrict", "village", "province", "kampung", "kp", "dusun", "dsn",
+    "lingkungan", "komplek", "kompleks", "perumahan",
+})
+_ENGLISH_STREET_TYPES = frozenset({"street", "road", "avenue", "lane", "boulevard", "drive", "way"})
+_EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "jl": ("jalan",), "jln": ("jalan",), "gg": ("gang",), "kel": ("kelurahan",),
+    "kec": ("kecamatan",), "kab": ("kabupaten",), "ds": ("desa",), "prov": ("provinsi",),
+    "propinsi": ("provinsi",), "no": ("nomor",), "nmr": ("nomor",), "nomer": ("nomor",),
+    "blk": ("blok",), "block": ("blok",), "kav": ("kavling",), "kaveling": ("kavling",),
+    "kapling": ("kavling",),
+    "prpt": ("prapatan",), "kby": ("kebayoran",), "kb": ("kebon",), "pd": ("pondok",),
+    "pdk": ("pondok",), "tj": ("tanjung",), "tg": ("tanjung",), "psr": ("pasar",),
+    "sel": ("selatan",), "utr": ("utara",), "ut": ("utara",), "bar": ("barat",),
+    "tim": ("timur",), "pst": ("pusat",), "jkt": ("jakarta",), "jend": ("jenderal",),
+    "jendral": ("jenderal",), "south": ("selatan",), "north": ("utara",), "west": ("barat",),
+    "east": ("timur",), "central": ("pusat",), "jaksel": ("jakarta", "selatan"),
+    "jakut": ("jakarta", "utara"), "jakbar": ("jakarta", "barat"),
+    "jaktim": ("jakarta", "timur"), "jakpus": ("jakarta", "pusat"), "st": ("street",),
+    "rd": ("road",), "ave": ("avenue",), "blvd": ("boulevard",), "ln": ("lane",),
+}
+# Titles streets are named with or without ("Jl. Jend. Sudirman" = "Jl. Sudirman").
+HONORIFICS = frozenset({
+    "jenderal", "letjen", "mayjen", "brigjen", "laksamana", "kolonel", "kol", "kapten", "mayor",
+    "prof", "dr", "ir", "kh", "h", "hj", "hr", "mh", "mt", "r", "raden", "haji",
+})
+
 ENGLISH_STREETS = """
 street/st/str
 road/rd
@@ -341,6 +416,9 @@ COUNTRIES: dict[str, CountryRules] = {
                    "duong/d\npho\nngo\nhem\n"),
 }
 COUNTRIES["UK"] = COUNTRIES["GB"]
+COUNTRIES["ID"] = CountryRules(
+    code="ID", names=("indonesia", "republik indonesia", "republic of indonesia"), postcode=r"[1-9]\d{4}",
+    expansions=_EXPANSIONS, street_types=_ENGLISH_STREET_TYPES, area_words=_AREA_WORDS, number_first=False)
 
 
 def _european(code: str, names: str, postcode: str, streets: str, regions: str, area: tuple[str, ...],
