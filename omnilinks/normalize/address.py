@@ -1,10 +1,12 @@
-"""Indonesian (and simple English) street addresses.
+"""Street addresses of many countries, split into parts and compared part by part.
 
 Fuzzy scores alone mislead ("Jl. Sudirman" vs "Jl. Thamrin" scores 93), so the
-parts that identify a place exactly (house number, postcode, RT/RW, block) are
-compared exactly, and only street and area names get a little slack. Google
-writes the longest form of an address (kelurahan, kecamatan, city, province,
-postcode, country); a shorter address whose every part appears in it matches.
+parts that identify a place exactly (house number, unit, postcode, RT/RW, block)
+are compared exactly, and only street and area names get a little slack. Google
+writes the longest form of an address (district, city, region, postcode,
+country); a shorter address whose every part appears in it matches. The
+country's tables (`address_tables.py`) say what a postcode looks like and which
+words name street types, regions and the country itself.
 """
 
 from __future__ import annotations
