@@ -7,12 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from omnilinks.config import Config
 from omnilinks.errors import ConfigError
 from omnilinks.identity.titles import template_name
 from omnilinks.models import Fact, Identity, Page
 from omnilinks.normalize.address import compare_addresses, parse_address
+from omnilinks.normalize.address_tables import country_of_host
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import name_tokens, names_match
@@ -79,7 +81,7 @@ def resolve_identity(config: Config, pages: Iterable[Page],
                      site_url: str | None = None) -> tuple[Identity, dict[str, list[Observed]]]:
     pages = tuple(pages)
     brand = config.brand
-    region = str(brand.get("country") or "ID").upper()
+    region = brand_country(config, site_url)
     observed = observe(pages, region)
     values: dict[str, Any] = {}
     inferred: list[str] = []
@@ -106,6 +108,16 @@ def resolve_identity(config: Config, pages: Iterable[Page],
         website=values.get("website"), handle=brand.get("handle"), inferred=tuple(inferred),
     )
     return identity, dict(observed)
+
+
+def brand_country(config: Config, site_url: str | None = None) -> str:
+    """The country that reads phone numbers and addresses: the brand's, else the one the
+    site's domain names (.co.uk, .com.au, .de …), else Indonesia."""
+    declared = config.brand.get("country")
+    if declared:
+        return str(declared).upper()
+    host = urlsplit(site_url or config.site_url or "").hostname or ""
+    return country_of_host(host) or "ID"
 
 
 def _declared(config: Config, field: str, value: Any, region: str) -> str:

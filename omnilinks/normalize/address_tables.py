@@ -490,3 +490,14 @@ def country_name(value: str) -> str:
 def _inside_region(text: str, rules: CountryRules) -> bool:
     tail = " ".join(re.findall(r"[a-z0-9]+", text)[-4:])
     return any(len(region.split()) > 1 and (tail == region or tail.endswith(" " + region)) for region in rules.regions)
+
+
+# Country-code top-level domains of the countries above: a site's own country when the
+# brand declares none (shop.com.au reads Australian phone numbers and addresses).
+COUNTRY_TLDS = {"id": "ID", "my": "MY", "sg": "SG", "ph": "PH", "th": "TH", "vn": "VN", "in": "IN", "us": "US",
+                "ca": "CA", "uk": "GB", "ie": "IE", "au": "AU", "nz": "NZ", "de": "DE", "fr": "FR", "nl": "NL",
+                "es": "ES"}
+
+
+def country_of_host(host: str) -> str | None:
+    return COUNTRY_TLDS.get(host.lower().rstrip(".").rsplit(".", 1)[-1]) if "." in host else None

@@ -71,3 +71,14 @@ def test_structured_data_names_the_country() -> None:
             '{"@type": "PostalAddress", "streetAddress": "187 Piccadilly", "addressLocality": "London", '
             '"postalCode": "W1J 9LE", "addressCountry": "GB"}}</script>')
     assert addresses("", "ID", head) == [("187 Piccadilly, London W1J 9LE, United Kingdom", "jsonld")]
+
+
+@pytest.mark.parametrize(("url", "country"), [("https://shop.co.uk", "GB"), ("https://cafe.com.au/", "AU"),
+                                              ("https://laden.de", "DE"), ("https://kopisenja.id", "ID"),
+                                              ("https://bakery.com", "ID"), (None, "ID")])
+def test_the_sites_domain_names_the_country_when_the_brand_does_not(url: str | None, country: str) -> None:
+    from omnilinks.config import Config
+    from omnilinks.identity.resolve import brand_country
+
+    assert brand_country(Config(site_url=url)) == country
+    assert brand_country(Config(site_url=url, brand={"country": "nz"})) == "NZ"
