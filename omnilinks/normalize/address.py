@@ -38,14 +38,17 @@ _BLOCK = re.compile(
     r"\b(blok|block|blk|kav|kavling|kaveling|kapling)(?![a-z])\.?\s*([a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)?)")
 _COUNTRY = re.compile(r"\b(?:republik|republic of)?\s*indonesia\b")
 _GLUED = re.compile(r"([a-z])(\d+)")
-_HOUSE_NUMBER = re.compile(r"\d+(?:[a-z]|bis|ter)?")
+_HOUSE_NUMBER = re.compile(r"\d+(?:[a-z]|bis|ter)?(?:[-/]\d+[a-z]?)*")
+# Words, with a hyphenated number range kept whole ("125-127 Main St"; "2229 18 Mile Road"
+# is number 2229 on 18 Mile Road).
+_TOKEN = re.compile(r"\d+[a-z]?(?:[-/]\d+[a-z]?)+(?![a-z0-9])|[a-z0-9]+")
 _TYPO_MIN_LENGTH = 8
 # Floors are one kind of unit, suites, flats, shops and offices another: "Level 3, Suite 4"
 # and "Suite 4" agree, "Suite 4" and "Suite 5" do not.
 _LEVEL_WORDS = frozenset({"level", "lvl", "l", "floor", "fl", "lantai", "lt", "tingkat"})
 _UNIT = re.compile(
     r"\b(suite|ste|unit|flat|apt|apartment|shop|room|rm|office|level|lvl|l(?=\d)|floor|fl|lantai|lt|tingkat)"
-    r"(?![a-z])\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?|[a-z]\d*)(?![\da-z])")
+    r"(?![a-z])\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?|[a-z]\d*[a-z]?)(?![\da-z])")
 _ORDINAL_FLOOR = re.compile(r"\b(\d+)(?:st|nd|rd|th)?\s+(?:floor|fl)\b\.?")
 _HASH_UNIT = re.compile(r"#\s*([a-z0-9]+(?:\s*-\s*[a-z0-9]+)?)(?![\da-z])")
 _SLASH_UNIT = re.compile(r"(?<![\w/])(?:(?:unit|u|apt|flat|shop|suite)\s*)?(\d+[a-z]?)\s*/\s*(\d+[a-z]?)(?![\w/])")
@@ -207,7 +210,9 @@ def _identifiers(text: str, rules: CountryRules = _INDONESIA) -> tuple[dict[str,
     # any other number in place (and keeps "FL 33101" from reading as floor 33101).
     found["postcode"], text = _postcode(_COUNTRY.sub(",", text) if rules.code == "ID" else text, rules)
     found["units"], found["number"], text = _units(text, rules)
-    match, text = _pull(_NUMBER, text)
+    # "No." names the house number, except after one: "1101 U.S. Highway No. 130" is a road.
+    leading = rules.number_first and rules.code != "ID" and re.match(r"\s*\d", text) is not None
+    match, text = (None, text) if leading else _pull(_NUMBER, text)
     if match:
         found["number"] = _number_value(match.group(1))
     blocks: list[str] = []
@@ -227,7 +232,7 @@ def _names(text: str, rules: CountryRules = _INDONESIA) -> tuple[list[str], list
     gang: list[str] = []
     areas: list[list[str]] = []
     number: str | None = None
-    segments = [re.findall(r"[a-z0-9]+", seg) for seg in re.split(r"[,;\n]", text)]
+    segments = [_TOKEN.findall(seg) for seg in re.split(r"[,;\n]", text)]
     if rules.code == "ID":
         segments = [_drop_province(segment) for segment in segments]
     for segment in segments:
@@ -260,6 +265,15 @@ def _street_part(areas: list[list[str]], rules: CountryRules) -> tuple[list[str]
     ("125 Main Street", "Friedrichstrasse 123", "12 rue de Rivoli", "Calle Mayor, 5"), else
     a first part with a number at one end ("1 Raffles Place", "Damrak 1"). Its words
     leave ``areas``."""
+    first = next((i for i, part in enumerate(areas) if part), None)
+    if rules.number_first and rules.code != "ID" and first is not None and len(areas[first]) > 1 \
+            and _HOUSE_NUMBER.fullmatch(areas[first][0]):
+        # Number-first: a first line starting with a number is the street ("2011 Route 70 West,
+        # Cherry Hill"), whatever words the later parts hold.
+        part = areas[first]
+        number, street, rest = _split_number(part, [i for i, t in enumerate(part) if _is_street_type(t, rules)], rules)
+        areas[first] = rest
+        return street, number
     for index, part in enumerate(areas):
         kinds = [i for i, t in enumerate(part) if _is_street_type(t, rules) and len(part) > 1]
         if not kinds or all(_HOUSE_NUMBER.fullmatch(t) or _is_street_type(t, rules) for t in part):
@@ -307,11 +321,9 @@ def _split_number(part: list[str], kinds: list[int],
                   rules: CountryRules) -> tuple[str | None, list[str], list[str]]:
     """House number, street words and the words after the street (a town written without a
     comma: "125 Main St San Francisco CA")."""
-    start = 0
-    while start < len(part) and _HOUSE_NUMBER.fullmatch(part[start]):
-        start += 1
+    start = 1 if part and _HOUSE_NUMBER.fullmatch(part[0]) else 0
     if start:
-        number: str | None = "-".join(_number_value(t) for t in part[:start])
+        number: str | None = _number_value(part[0])
         body = part[start:]
         # Number-first with a suffix type: the street ends at its last type word.
         # A type after the name ends the street ("Main St San Francisco"); one before it

@@ -149,7 +149,6 @@ gardens/gdns
 walk
 mews
 row
-hill
 trail/trl
 alley/aly
 expressway/expy
