@@ -43,6 +43,8 @@ _HOUSE_NUMBER = re.compile(r"\d+(?:[a-z]|bis|ter)?(?:[-/]\d+[a-z]?)*")
 # is number 2229 on 18 Mile Road).
 _TOKEN = re.compile(r"\d+[a-z]?(?:[-/]\d+[a-z]?)+(?![a-z0-9])|[a-z0-9]+")
 _TYPO_MIN_LENGTH = 8
+_STREET_TAIL = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                          "no", "number"})
 # Floors are one kind of unit, suites, flats, shops and offices another: "Level 3, Suite 4"
 # and "Suite 4" agree, "Suite 4" and "Suite 5" do not.
 _LEVEL_WORDS = frozenset({"level", "lvl", "l", "floor", "fl", "lantai", "lt", "tingkat"})
@@ -265,14 +267,15 @@ def _street_part(areas: list[list[str]], rules: CountryRules) -> tuple[list[str]
     ("125 Main Street", "Friedrichstrasse 123", "12 rue de Rivoli", "Calle Mayor, 5"), else
     a first part with a number at one end ("1 Raffles Place", "Damrak 1"). Its words
     leave ``areas``."""
-    first = next((i for i, part in enumerate(areas) if part), None)
-    if rules.number_first and rules.code != "ID" and first is not None and len(areas[first]) > 1 \
-            and _HOUSE_NUMBER.fullmatch(areas[first][0]):
-        # Number-first: a first line starting with a number is the street ("2011 Route 70 West,
-        # Cherry Hill"), whatever words the later parts hold.
-        part = areas[first]
+    numbered = [i for i, part in enumerate(areas) if len(part) > 1 and _HOUSE_NUMBER.fullmatch(part[0])]
+    if rules.number_first and rules.code != "ID" and numbered:
+        # Number-first: the first part starting with a number is the street ("Melbourne
+        # Magistrates' Court, 223 William Street"; "2011 Route 70 West, Cherry Hill").
+        index = numbered[0]
+        part = areas[index]
         number, street, rest = _split_number(part, [i for i, t in enumerate(part) if _is_street_type(t, rules)], rules)
-        areas[first] = rest
+        _before_street(areas, index, rules)
+        areas[index] = rest
         return street, number
     for index, part in enumerate(areas):
         kinds = [i for i, t in enumerate(part) if _is_street_type(t, rules) and len(part) > 1]
@@ -330,7 +333,11 @@ def _split_number(part: list[str], kinds: list[int],
         # ("rue de Rivoli") leaves the street running to the end of the part.
         types = [i - start for i in kinds if i > start]
         if types:
-            return number, body[:types[-1] + 1], body[types[-1] + 1:]
+            end = types[-1] + 1
+            # "Highway No. 130 North", "Ang Mo Kio Ave 3": a number or a direction goes on.
+            while end < len(body) and (body[end] in _STREET_TAIL or _HOUSE_NUMBER.fullmatch(body[end])):
+                end += 1
+            return number, [t for t in body[:end] if t not in ("no", "number")], body[end:]
         return number, body, []
     # Name first: the number ends the street ("Friedrichstrasse 123 Berlin").
     for index, token in enumerate(part):
@@ -433,7 +440,9 @@ def compare_addresses(a: str, b: str, mode: Literal["strict", "relaxed"] = "stri
     for label, left, right in neighbourhood:
         if left and right and left != right:
             return AddressComparison(False, f"{label} {left} vs {right}")
-    if mode == "strict":
+    # One postcode on both sides names the area better than its names do ("City of
+    # Westminster" and "London" for W1T 5DU).
+    if mode == "strict" and not (pa.postcode and pa.postcode == pb.postcode):
         missing_a = _missing(pa.area, pb.area + pb.street)
         missing_b = _missing(pb.area, pa.area + pa.street)
         if missing_a and missing_b:

@@ -395,7 +395,7 @@ COUNTRIES: dict[str, CountryRules] = {
     "CA": _english("CA", "canada", r"[a-z]\d[a-z] ?\d[a-z]\d", CA_PROVINCES, unit_hyphen=True),
     "GB": _english("GB", "united kingdom/uk/u k/gb/great britain/britain",
                    r"[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}", UK_REGIONS),
-    "IE": _english("IE", "ireland/republic of ireland/eire/ie", r"[a-z]\d[\dw] ?[\da-z]{4}", IE_REGIONS,
+    "IE": _english("IE", "ireland/republic of ireland/eire/ie", r"[a-z]\d[\dw][ -]?[\da-z]{4}", IE_REGIONS,
                    ("co", "contae")),
     "AU": _english("AU", "australia/au/aus", r"\d{4}", AU_STATES, unit_slash=True),
     "NZ": _english("NZ", "new zealand/nz/aotearoa", r"\d{4}", NZ_REGIONS, ("central",), unit_slash=True),

@@ -160,3 +160,27 @@ def test_street_name_first_and_number_first_orders() -> None:
     assert parse_address("Damrak 1, 1012 LG Amsterdam", "NL").street == ("damrak",)
     assert parse_address("125 Main St San Francisco CA 94105", "US").street == ("main", "street")
     assert parse_address("12 St Kilda Rd, St Kilda VIC 3182", "AU").street == ("saint", "kilda", "road")
+
+
+@pytest.mark.parametrize(("country", "text", "number", "street"), [
+    # Forms met in public address data (usaddress's labelled US set, OpenCage's formatting cases).
+    ("AU", "Melbourne Magistrates' Court, 223 William Street, Melbourne VIC 3000, Australia", "223",
+     ("william", "street")),
+    ("GB", "St. Judes & St. Pauls C of E (Va) Primary School, 10 Kingsbury Road, London, N1 4AZ", "10",
+     ("kingsbury", "road")),
+    ("US", "2011 Route 70 West, Cherry Hill, NJ 08002", "2011", ("route", "70", "west")),
+    ("US", "1101 U.S. Highway No. 130 North, Burlington, NJ 08016", "1101", ("us", "highway", "130", "north")),
+    ("US", "2229 18 Mile Road, Sterling Heights, MI 48314", "2229", ("18", "mile", "road")),
+    ("US", "125-127 Main St, Boston, MA 02134", "125-127", ("main", "street")),
+])
+def test_number_and_street_of_real_forms(country: str, text: str, number: str, street: tuple[str, ...]) -> None:
+    parts = parse_address(text, country)
+    assert (parts.number, parts.street) == (number, street)
+
+
+def test_one_postcode_on_both_sides_outweighs_area_names() -> None:
+    a = "University of Westminster, 115 New Cavendish Street, London, W1T 5DU, United Kingdom"
+    assert compare_addresses(a, "115 New Cavendish Street, City of Westminster, W1T 5DU", "strict", "GB").match
+    # Without postcodes the names are all there is, and they disagree.
+    assert not compare_addresses("115 New Cavendish Street, London", "115 New Cavendish Street, Leeds",
+                                 "strict", "GB").match
