@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from omnilinks.normalize.address_tables import (
@@ -350,6 +351,7 @@ def _split_number(part: list[str], kinds: list[int],
     return (None, part[:types[-1] + 1], part[types[-1] + 1:]) if types else (None, part, [])
 
 
+@lru_cache(maxsize=8192)  # a site states its address the same few ways on every page
 def parse_address(text: str, country: str = "ID") -> AddressParts:
     """Split an address into the parts that are compared separately; the country it names
     (else ``country``) picks the postcode shape and the street and region words."""

@@ -457,21 +457,20 @@ def rules_for(country: str | None) -> CountryRules | None:
 def country_named(folded: str) -> tuple[str | None, str]:
     """The country an address names in its last words, and the text without it.
 
-    Only the end counts: "Singapore 048616" and "..., UK" name a country, while
-    "us" or "in" inside a sentence do not."""
-    best: tuple[int, str, re.Match[str]] | None = None
-    for code, rules in COUNTRIES.items():
-        for name in rules.names:
-            pattern = r"(?:^|[\s,;])(" + re.escape(name).replace(r"\ ", r"[\s.]+") + r")\.?\s*(?:\d{4,6})?[\s,.;]*$"
-            match = re.search(pattern, folded)
-            if match and _inside_region(folded[:match.end(1)], rules):
-                continue  # "Western Australia 6000" names a state
-            if match and (best is None or len(name) > best[0]):
-                best = (len(name), code, match)
-    if best is None:
-        return None, folded
-    _, code, match = best
-    return ("GB" if code == "UK" else code), folded[:match.start(1)] + folded[match.end(1):]
+    Only the end counts (a postcode may follow): "Singapore 048616" and "..., UK" name a
+    country, while "us" or "in" inside a sentence do not."""
+    words = re.findall(r"[a-z0-9]+", folded)
+    while words and words[-1].isdigit():
+        words.pop()  # "Singapore 048616", "Jakarta 12730, Indonesia"
+    for size in range(min(_LONGEST_NAME, len(words)), 0, -1):
+        name = " ".join(words[-size:])
+        code = _NAMED.get(name)
+        if code is None or _inside_region(words[-size - 3:], COUNTRIES[code]):
+            continue
+        pattern = r"(?:^|(?<=[\s,;]))" + r"[\s.]+".join(map(re.escape, name.split())) + r"(?![a-z0-9])"
+        match = list(re.finditer(pattern, folded))[-1]
+        return ("GB" if code == "UK" else code), folded[:match.start()] + folded[match.end():]
+    return None, folded
 
 
 def country_name(value: str) -> str:
@@ -486,8 +485,9 @@ def country_name(value: str) -> str:
     return value
 
 
-def _inside_region(text: str, rules: CountryRules) -> bool:
-    tail = " ".join(re.findall(r"[a-z0-9]+", text)[-4:])
+def _inside_region(tail_words: list[str], rules: CountryRules) -> bool:
+    """"Western Australia" ends in a country's name and names a state."""
+    tail = " ".join(tail_words)
     return any(len(region.split()) > 1 and (tail == region or tail.endswith(" " + region)) for region in rules.regions)
 
 
@@ -500,3 +500,7 @@ COUNTRY_TLDS = {"id": "ID", "my": "MY", "sg": "SG", "ph": "PH", "th": "TH", "vn"
 
 def country_of_host(host: str) -> str | None:
     return COUNTRY_TLDS.get(host.lower().rstrip(".").rsplit(".", 1)[-1]) if "." in host else None
+
+
+_NAMED = {name: code for code, rules in COUNTRIES.items() for name in rules.names}
+_LONGEST_NAME = max(len(name.split()) for name in _NAMED)
