@@ -34,7 +34,7 @@ _RT_RW = re.compile(r"\brt\s*[./]?\s*rw\b\.?\s*:?\s*0*(\d{1,3})\s*/\s*0*(\d{1,3}
 _RT = re.compile(r"\brt(?![a-z])\.?\s*:?\s*0*(\d{1,3})(?!\d)")
 _RW = re.compile(r"\brw(?![a-z])\.?\s*:?\s*0*(\d{1,3})(?!\d)")
 _NUMBER = re.compile(
-    r"\b(?:no|nomor|nomer|nmr|number|nr|n°|num)(?![a-z])\.?\s*:?\s*(\d+[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\da-z])")
+    r"\b(?:no|nomor|nomer|nmr|number|nr|n°|num|lot)(?![a-z])\.?\s*:?\s*(\d+[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\da-z])")
 _BLOCK = re.compile(
     r"\b(blok|block|blk|kav|kavling|kaveling|kapling)(?![a-z])\.?\s*([a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)?)")
 _COUNTRY = re.compile(r"\b(?:republik|republic of)?\s*indonesia\b")
@@ -44,6 +44,8 @@ _HOUSE_NUMBER = re.compile(r"\d+(?:[a-z]|bis|ter)?(?:[-/]\d+[a-z]?)*")
 # is number 2229 on 18 Mile Road).
 _TOKEN = re.compile(r"\d+[a-z]?(?:[-/]\d+[a-z]?)+(?![a-z0-9])|[a-z0-9]+")
 _TYPO_MIN_LENGTH = 8
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "du", "des", "le", "l", "d", "van", "der", "den",
+                        "het"})
 _STREET_TAIL = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                           "no", "number"})
 # Floors are one kind of unit, suites, flats, shops and offices another: "Level 3, Suite 4"
@@ -193,7 +195,10 @@ def _units(text: str, rules: CountryRules) -> tuple[list[str], str | None, str]:
         units.append(f"{kind} {_number_value(match.group(2))}")
         text = text[:match.start()] + "," + text[match.end():]
     while (match := _HASH_UNIT.search(text)) is not None:
-        units.append(f"unit {_number_value(match.group(1))}")
+        if rules.code == "IN" and number is None:
+            number = _number_value(match.group(1))  # "#12, 3rd Cross": in India "#" is the house number
+        else:
+            units.append(f"unit {_number_value(match.group(1))}")
         text = text[:match.start()] + "," + text[match.end():]
     return units, number, text
 
@@ -340,6 +345,14 @@ def _split_number(part: list[str], kinds: list[int],
                 end += 1
             return number, [t for t in body[:end] if t not in ("no", "number")], body[end:]
         return number, body, []
+    types = [i for i in kinds if i > 0]
+    if rules.number_first and rules.code != "ID" and types:
+        # No number before the street in a number-first country: one after its type is part
+        # of its name ("Ang Mo Kio Ave 3", "Route 70").
+        end = types[-1] + 1
+        while end < len(part) and (part[end] in _STREET_TAIL or _HOUSE_NUMBER.fullmatch(part[end])):
+            end += 1
+        return None, part[:end], part[end:]
     # Name first: the number ends the street ("Friedrichstrasse 123 Berlin").
     for index, token in enumerate(part):
         if index and _HOUSE_NUMBER.fullmatch(token):
@@ -347,7 +360,6 @@ def _split_number(part: list[str], kinds: list[int],
             while stop < len(part) and _HOUSE_NUMBER.fullmatch(part[stop]):
                 stop += 1
             return "-".join(_number_value(t) for t in part[index:stop]), part[:index], part[stop:]
-    types = [i for i in kinds if i > 0]
     return (None, part[:types[-1] + 1], part[types[-1] + 1:]) if types else (None, part, [])
 
 
@@ -361,6 +373,8 @@ def parse_address(text: str, country: str = "ID") -> AddressParts:
     tokens = tuple(_expand(re.findall(r"[a-z0-9]+", _COUNTRY.sub(" ", folded)), rules))
     found, rest = _identifiers(folded, rules)
     street, area, bare_number = _names(rest, rules)
+    if rules.code == "SG" and found["block"] and not (found["number"] or bare_number):
+        bare_number = found["block"].split(" ", 1)[1]  # "Blk 123 Ang Mo Kio Ave 3": the block is the number
     return AddressParts(raw=text, street=tuple(street), number=found["number"] or bare_number,
                         rt=found["rt"], rw=found["rw"], postcode=found["postcode"],
                         block=found["block"], area=tuple(area), tokens=tokens,
@@ -383,8 +397,9 @@ def _token_equal(a: str, b: str) -> bool:
 
 
 def _streets_equal(a: Sequence[str], b: Sequence[str]) -> bool:
-    core_a = [t for t in a if t not in HONORIFICS] or list(a)
-    core_b = [t for t in b if t not in HONORIFICS] or list(b)
+    # Titles ("Jend.") and articles ("Calle de Alcalá" = "C/ Alcalá") are written or left out.
+    core_a = [t for t in a if t not in HONORIFICS and t not in _PARTICLES] or list(a)
+    core_b = [t for t in b if t not in HONORIFICS and t not in _PARTICLES] or list(b)
     if "".join(core_a) == "".join(core_b):
         return True
     return len(core_a) == len(core_b) and all(map(_token_equal, core_a, core_b))

@@ -406,7 +406,7 @@ COUNTRIES: dict[str, CountryRules] = {
                    ("barangay", "brgy", "bgy", "poblacion")),
     "IN": _english("IN", "india/bharat", r"[1-9]\d{2} ?\d{3}", IN_STATES,
                    ("nagar", "sector", "near", "opp", "opposite", "behind", "po", "dist"),
-                   "marg\npath\nsalai\n"),
+                   "marg\npath\nsalai\ncross\nmain\n"),
     "TH": _english("TH", "thailand/th/prathet thai", r"[1-9]\d{4}", TH_REGIONS,
                    ("khet", "khwaeng", "amphoe", "tambon", "changwat", "tumbon", "amphur"),
                    "soi\nthanon/thnn\nyaek\n"),

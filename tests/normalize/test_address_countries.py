@@ -184,3 +184,19 @@ def test_one_postcode_on_both_sides_outweighs_area_names() -> None:
     # Without postcodes the names are all there is, and they disagree.
     assert not compare_addresses("115 New Cavendish Street, London", "115 New Cavendish Street, Leeds",
                                  "strict", "GB").match
+
+
+@pytest.mark.parametrize(("country", "a", "b", "reason"), [
+    ("IN", "#12, 3rd Cross, Indiranagar, Bengaluru 560038", "No. 12, 3rd Cross, Indiranagar, Bangalore 560 038", None),
+    ("IN", "#12, 3rd Cross, Indiranagar, Bengaluru 560038", "#14, 3rd Cross, Indiranagar, Bengaluru 560038",
+     "house number 12 vs 14"),
+    ("MY", "Lot 12, Jalan Ampang, 50450 Kuala Lumpur", "No. 12, Jln Ampang, 50450 KL", None),
+    ("SG", "Blk 123 Ang Mo Kio Ave 3, #05-12, Singapore 560123", "123 Ang Mo Kio Avenue 3, #05-12, 560123", None),
+    ("SG", "Blk 123 Ang Mo Kio Ave 3, Singapore 560123", "125 Ang Mo Kio Ave 3, Singapore 560123",
+     "house number 123 vs 125"),
+    ("ES", "Calle de Alcalá, 42, 28014 Madrid", "C/ Alcalá 42, Madrid", None),
+    ("ES", "Calle de Alcalá, 42, 28014 Madrid", "Calle de Alcalá, 44, 28014 Madrid", "house number 42 vs 44"),
+])
+def test_local_conventions(country: str, a: str, b: str, reason: str | None) -> None:
+    result = compare_addresses(a, b, "strict", country)
+    assert (result.match, result.reason) == (reason is None, reason)
