@@ -238,6 +238,17 @@ def _microdata(root: Any, location: Location, base: str) -> list[Fact]:
 def _microdata_value(prop: Any, field: str) -> str:
     if field in URL_FIELDS:
         return (prop.get("href") or prop.get("src") or prop.get("content") or "").strip()
+    if field == "address" and prop.get("itemscope") is not None:
+        # A PostalAddress scope: its parts by name, so spans written without spaces between
+        # them ("187 Piccadilly</span><span>London") stay apart and the country is named.
+        parts: dict[str, str] = {}
+        for part in prop.iterfind(".//*[@itemprop]"):
+            if _owner(part) is prop:
+                for key in part.get("itemprop", "").split():
+                    parts.setdefault(key, part.get("content") or " ".join(part.text_content().split()))
+        composed = address_text(parts)
+        if composed:
+            return composed
     value = prop.get("content") or prop.get("datetime")
     if value is None and field in ("phone", "email") and prop.get("href"):
         value = prop.get("href")

@@ -82,3 +82,11 @@ def test_the_sites_domain_names_the_country_when_the_brand_does_not(url: str | N
 
     assert brand_country(Config(site_url=url)) == country
     assert brand_country(Config(site_url=url, brand={"country": "nz"})) == "NZ"
+
+
+def test_microdata_postal_address_by_its_parts() -> None:
+    body = ('<div itemscope itemtype="https://schema.org/BookStore"><span itemprop="name">Piccadilly Books</span>'
+            '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+            '<span itemprop="streetAddress">187 Piccadilly</span><span itemprop="addressLocality">London</span>'
+            '<span itemprop="postalCode">W1J 9LE</span><meta itemprop="addressCountry" content="GB"></div></div>')
+    assert addresses(body, "GB") == [("187 Piccadilly, London W1J 9LE, United Kingdom", "microdata")]
