@@ -288,6 +288,8 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             if cls in ("p-adr", "h-adr"):
                 skip.update(element.iterdescendants())
             raw = element.get("href") or element.get("src") if HCARD[cls] in URL_FIELDS | {"phone", "email"} else None
+            if cls in ("p-adr", "h-adr"):
+                raw = _hcard_address(element)
             value = (raw or " ".join(element.text_content().split())).removeprefix("tel:").removeprefix("mailto:")
             found.append((cls, value, element))
         if not any(cls in BUSINESS_HCARD for cls, _, _ in found):
@@ -302,6 +304,28 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             if value:
                 facts.append(Fact(field, value, "hcard", Location(location.path, element.sourceline, None, location.url)))
     return facts
+
+
+HADR_PARTS = {"p-street-address": "streetAddress", "p-extended-address": "streetAddress",
+              "p-locality": "addressLocality", "p-region": "addressRegion", "p-postal-code": "postalCode",
+              "p-country-name": "addressCountry"}
+
+
+def _hcard_address(element: Any) -> str | None:
+    """An h-adr by its parts, as a PostalAddress would be; its own text when words lie
+    outside the parts ("<span class=p-street-address>…</span>, Jakarta")."""
+    parts: dict[str, str] = {}
+    rest = element.text_content()
+    for node in element.iterdescendants():
+        for cls in (node.get("class") or "").split() if isinstance(node.tag, str) else ():
+            if cls in HADR_PARTS:
+                text = " ".join(node.text_content().split())
+                rest = rest.replace(node.text_content(), " ", 1)
+                key = HADR_PARTS[cls]
+                parts[key] = f"{parts[key]}, {text}" if key in parts else text
+    if "streetAddress" not in parts or re.search(r"\w", rest):
+        return None
+    return address_text(parts)
 
 
 def _in_entry(card: Any) -> bool:

@@ -90,3 +90,10 @@ def test_microdata_postal_address_by_its_parts() -> None:
             '<span itemprop="streetAddress">187 Piccadilly</span><span itemprop="addressLocality">London</span>'
             '<span itemprop="postalCode">W1J 9LE</span><meta itemprop="addressCountry" content="GB"></div></div>')
     assert addresses(body, "GB") == [("187 Piccadilly, London W1J 9LE, United Kingdom", "microdata")]
+
+
+def test_h_card_address_by_its_parts() -> None:
+    body = ('<div class="h-card"><span class="p-org">Piccadilly Books</span><p class="p-adr h-adr">'
+            '<span class="p-street-address">187 Piccadilly</span><span class="p-locality">London</span>'
+            '<span class="p-postal-code">W1J 9LE</span></p></div>')
+    assert addresses(body, "GB") == [("187 Piccadilly, London W1J 9LE", "hcard")]
