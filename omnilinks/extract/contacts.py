@@ -30,6 +30,7 @@ STREET_HINT = re.compile(rf"\b(?:{STREET_TYPES})\b\.?(?!\w)|\w(?:straße|strasse
                          r"|\bc/\s?\w", re.I)
 ADDRESS_START = re.compile(r"^\s*(?:alamat|address|lokasi|location)?\s*[:.]?\s*(?=(?:jl|jln|jalan|gg|gang|komplek|ruko)\b)",
                            re.I)
+FOOTER_ADDRESS_START = re.compile(r"\s*(?:\d|#|(?:unit|suite|ste|flat|level|shop|apt|floor)\b)", re.I)
 # "Address:" in the languages of the countries the address rules know.
 ADDRESS_WORDS = (r"alamat|address|our address|postal address|mailing address|registered office|adresse|anschrift"
                  r"|direcci[oó]n|domicilio|adres|bezoekadres|postadres|indirizzo|endere[cç]o|[dđ]ịa chỉ|dia chi|ที่อยู่")
@@ -337,7 +338,10 @@ def _address_text_fact(node: Any, text: str, parent: Any, location: Location, re
     if labelled:
         readable = STREET_HINT.search(value) is not None or _postal(value, region)
     else:
-        readable = ADDRESS_START.match(value) is not None or _postal(value, region)
+        # Unlabelled footer text: a postcode, or a line that starts as addresses do ("125 Main
+        # St", "Suite 4, …", "Jl. …"), not "Drive 5 minutes from downtown".
+        readable = ADDRESS_START.match(value) is not None or (_postal(value, region) and (
+            parse_address(value, region).postcode is not None or FOOTER_ADDRESS_START.match(value) is not None))
     return [Fact("address", value, "text", Location(location.path, parent.sourceline, None, location.url))] \
         if readable else []
 

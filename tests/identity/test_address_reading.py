@@ -97,3 +97,8 @@ def test_h_card_address_by_its_parts() -> None:
             '<span class="p-street-address">187 Piccadilly</span><span class="p-locality">London</span>'
             '<span class="p-postal-code">W1J 9LE</span></p></div>')
     assert addresses(body, "GB") == [("187 Piccadilly, London W1J 9LE", "hcard")]
+
+
+@pytest.mark.parametrize("text", ["Drive 5 minutes from downtown", "Find your way to our 3 shops"])
+def test_footer_sentences_with_a_street_word_and_a_number_are_not_addresses(text: str) -> None:
+    assert addresses(f"<footer><p>{text}</p></footer>", "US") == []
