@@ -269,10 +269,11 @@ def _names(text: str, rules: CountryRules = _INDONESIA) -> tuple[list[str], list
 
 
 def _street_part(areas: list[list[str]], rules: CountryRules) -> tuple[list[str], str | None]:
-    """The street of an address without "Jalan": the first part holding a street type
-    ("125 Main Street", "Friedrichstrasse 123", "12 rue de Rivoli", "Calle Mayor, 5"), else
-    a first part with a number at one end ("1 Raffles Place", "Damrak 1"). Its words
-    leave ``areas``."""
+    """The street of an address without "Jalan": in number-first countries the first part
+    that starts with a number ("125 Main Street"); else the first part holding a street
+    type ("Friedrichstrasse 123", "Calle Mayor, 5"); else an early part with a number at
+    one end ("Damrak 1"). Its words leave ``areas``, and in number-first countries so do
+    the parts before it (a business or building name)."""
     numbered = [i for i, part in enumerate(areas) if len(part) > 1 and _HOUSE_NUMBER.fullmatch(part[0])]
     if rules.number_first and rules.code != "ID" and numbered:
         # Number-first: the first part starting with a number is the street ("Melbourne
