@@ -28,7 +28,7 @@ from omnilinks.fetch.background import BackgroundChecks
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
-from omnilinks.identity.resolve import resolve_identity
+from omnilinks.identity.resolve import brand_country, resolve_identity
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
 from omnilinks.models import Finding, ImageInfo, Page, Report
 from omnilinks.normalize.domain import same_host
@@ -130,8 +130,9 @@ def run(target: str, opts: RunOptions) -> Report:
 
 
 def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, progress: Progress) -> Report:
-    region = str(config.brand.get("country") or "ID").upper()
     base_url = opts.base_url or config.site_url
+    # The same site URL the identity is resolved with, so pages and identity read alike.
+    region = brand_country(config, config.site_url or (target if is_url(target) else None))
     network = not (config.check.offline or not config.check.external)
     early = BackgroundChecks(client) if network and is_url(target) else None
     start_host = (urlsplit(target).hostname or "").lower()

@@ -92,7 +92,7 @@ CONFIG = Mapping(
             {
                 "name": STR,
                 "aliases": ListOf(STR),
-                "country": Scalar("string", "ISO 3166 region for phone numbers (default ID)."),
+                "country": Scalar("string", "ISO 3166 country: reads phone numbers and picks the address rules (default ID)."),
                 "phone": STR,
                 "whatsapp": STR,
                 "email": STR,

@@ -11,6 +11,7 @@ from lxml import etree
 
 from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Fact, Location
+from omnilinks.normalize.address_tables import country_name
 from omnilinks.normalize.name import strip_title_suffix
 
 BUSINESS_TYPES = {
@@ -101,7 +102,10 @@ def address_text(value: Any) -> str | None:
         parts = [_scalar(value.get(k)) for k in ("streetAddress", "addressLocality", "addressRegion")]
         text = ", ".join(p for p in parts if p)
         tail = _scalar(value.get("postalCode")) or ""
-        return (f"{text} {tail}".strip() if text else tail) or _scalar(value.get("name"))
+        text = (f"{text} {tail}".strip() if text else tail) or _scalar(value.get("name")) or ""
+        # The country, by name: it picks the rules the address is read by ("GB" -> United Kingdom).
+        country = country_name(_scalar(value.get("addressCountry")) or "")
+        return (f"{text}, {country}" if text and country else text) or None
     return None
 
 
@@ -272,6 +276,17 @@ def _between(element: Any, top: Any) -> list[Any]:
 def _microdata_value(prop: Any, field: str) -> str:
     if field in URL_FIELDS:
         return (prop.get("href") or prop.get("src") or prop.get("content") or "").strip()
+    if field == "address" and prop.get("itemscope") is not None:
+        # A PostalAddress scope: its parts by name, so spans written without spaces between
+        # them ("187 Piccadilly</span><span>London") stay apart and the country is named.
+        parts: dict[str, str] = {}
+        for part in prop.iterfind(".//*[@itemprop]"):
+            if _owner(part, "itemscope") is prop:
+                for key in part.get("itemprop", "").split():
+                    parts.setdefault(key, part.get("content") or " ".join(part.text_content().split()))
+        composed = address_text(parts)
+        if composed:
+            return composed
     value = prop.get("content") or prop.get("datetime")
     if value is None and field in ("phone", "email") and prop.get("href"):
         value = prop.get("href")
@@ -381,6 +396,8 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             if cls in ("p-adr", "h-adr"):
                 skip.update(element.iterdescendants())
             raw = element.get("href") or element.get("src") if HCARD[cls] in URL_FIELDS | {"phone", "email"} else None
+            if cls in ("p-adr", "h-adr"):
+                raw = _hcard_address(element)
             value = (raw or _value_class(element) or " ".join(element.text_content().split())) \
                 .removeprefix("tel:").removeprefix("mailto:")
             found.append((cls, value, element))
@@ -409,6 +426,28 @@ def _value_class(element: Any) -> str:
                 part.get("value") if tag == "data" else None
             parts.append(text if text is not None else part.text_content())
     return " ".join("".join(parts).split())
+
+
+HADR_PARTS = {"p-street-address": "streetAddress", "p-extended-address": "streetAddress",
+              "p-locality": "addressLocality", "p-region": "addressRegion", "p-postal-code": "postalCode",
+              "p-country-name": "addressCountry"}
+
+
+def _hcard_address(element: Any) -> str | None:
+    """An h-adr by its parts, as a PostalAddress would be; its own text when words lie
+    outside the parts ("<span class=p-street-address>…</span>, Jakarta")."""
+    parts: dict[str, str] = {}
+    rest = element.text_content()
+    for node in element.iterdescendants():
+        for cls in (node.get("class") or "").split() if isinstance(node.tag, str) else ():
+            if cls in HADR_PARTS:
+                text = " ".join(node.text_content().split())
+                rest = rest.replace(node.text_content(), " ", 1)
+                key = HADR_PARTS[cls]
+                parts[key] = f"{parts[key]}, {text}" if key in parts else text
+    if "streetAddress" not in parts or re.search(r"\w", rest):
+        return None
+    return address_text(parts)
 
 
 def _in_entry(card: Any) -> bool:

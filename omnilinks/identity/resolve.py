@@ -7,12 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from omnilinks.config import Config
 from omnilinks.errors import ConfigError
 from omnilinks.identity.titles import template_name
 from omnilinks.models import Fact, Identity, Page
 from omnilinks.normalize.address import compare_addresses, parse_address
+from omnilinks.normalize.address_tables import country_of_host
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import name_tokens, names_match
@@ -46,7 +48,7 @@ def fact_key(field: str, value: Any, region: str) -> Any:
     if field == "name":
         return name_tokens(str(value)) or None
     if field == "address":
-        return parse_address(str(value)).tokens or None
+        return parse_address(str(value), region).tokens or None
     if field == "hours":
         hours = parse_hours(value)
         return hours.describe() if hours else None
@@ -79,7 +81,7 @@ def resolve_identity(config: Config, pages: Iterable[Page],
                      site_url: str | None = None) -> tuple[Identity, dict[str, list[Observed]]]:
     pages = tuple(pages)
     brand = config.brand
-    region = str(brand.get("country") or "ID").upper()
+    region = brand_country(config, site_url)
     observed = observe(pages, region)
     values: dict[str, Any] = {}
     inferred: list[str] = []
@@ -93,7 +95,7 @@ def resolve_identity(config: Config, pages: Iterable[Page],
             continue
         if field == "whatsapp" and values.get("phone") and "phone" not in inferred:
             continue  # the declared phone is the WhatsApp reference until brand.whatsapp says otherwise
-        best = infer(field, observed.get(field, []))
+        best = infer(field, observed.get(field, []), region)
         if best is None and field == "name":
             best = template_name(pages)
         if best is not None:
@@ -108,6 +110,16 @@ def resolve_identity(config: Config, pages: Iterable[Page],
     return identity, dict(observed)
 
 
+def brand_country(config: Config, site_url: str | None = None) -> str:
+    """The country that reads phone numbers and addresses: the brand's, else the one the
+    site's domain names (.co.uk, .com.au, .de …), else Indonesia."""
+    declared = config.brand.get("country")
+    if declared:
+        return str(declared).upper()
+    host = urlsplit(site_url or config.site_url or "").hostname or ""
+    return country_of_host(host) or "ID"
+
+
 def _declared(config: Config, field: str, value: Any, region: str) -> str:
     if field in KEYED_FIELDS:
         key = fact_key(field, value, region)
@@ -118,16 +130,16 @@ def _declared(config: Config, field: str, value: Any, region: str) -> str:
     return str(value)
 
 
-def same_value(field: str, a: Observed, b: Observed) -> bool:
+def same_value(field: str, a: Observed, b: Observed, country: str = "ID") -> bool:
     """Equality used to count votes: the same place or name written differently counts once."""
     if field == "address":
-        return compare_addresses(str(a.fact.value), str(b.fact.value)).match
+        return compare_addresses(str(a.fact.value), str(b.fact.value), country=country).match
     if field == "name":
         return names_match(str(a.fact.value), str(b.fact.value))
     return hashable(a.key) == hashable(b.key)
 
 
-def infer(field: str, items: list[Observed]) -> str | None:
+def infer(field: str, items: list[Observed], country: str = "ID") -> str | None:
     """The value stated on the most pages; ties go to structured sources (JSON-LD first)."""
     readable = [o for o in items if o.key is not None and o.fact.source not in WEAK_SOURCES]
     if not readable:
@@ -135,7 +147,7 @@ def infer(field: str, items: list[Observed]) -> str | None:
     clusters: list[list[Observed]] = []
     for item in readable:
         for cluster in clusters:
-            if same_value(field, cluster[0], item):
+            if same_value(field, cluster[0], item, country):
                 cluster.append(item)
                 break
         else:

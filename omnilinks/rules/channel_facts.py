@@ -101,7 +101,7 @@ def _compare(ctx: Context, profile: Profile, where: Location) -> Iterator[Findin
                                 expected=identity.email, actual=shown, fix=f"Set the e-mail on {name} to {identity.email}.",
                                 **common)
     if profile.address and identity.address:
-        result = compare_addresses(identity.address, profile.address, mode)
+        result = compare_addresses(identity.address, profile.address, mode, region)
         if not result.match:
             yield ADDRESS.finding(f"{source} shows the address '{profile.address}' ({result.reason})", where,
                                   field="address", expected=identity.address, actual=profile.address,

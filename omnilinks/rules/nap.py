@@ -148,7 +148,7 @@ def _addresses(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     address_key = fact_key("address", reference, ctx.identity.country)
 
     def accept(item: Observed) -> bool:
-        result = compare_addresses(reference, str(item.fact.value), mode)
+        result = compare_addresses(reference, str(item.fact.value), mode, ctx.identity.country)
         verdicts[str(item.fact.value)] = result.reason
         return result.match
 

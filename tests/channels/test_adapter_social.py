@@ -143,7 +143,7 @@ def test_linkedin_reads_the_address(actx, platform_page) -> None:
     def setup(mock, ref):  # type: ignore[no-untyped-def]
         mock.add(responses.GET, ref.url, body=platform_page("linkedin/company.html"), content_type=HTML)
     profile = fetch(LINKEDIN, "https://www.linkedin.com/company/kopi-senja", actx(), setup)
-    assert profile.address == "Jl. Kemang Raya No. 10, Jakarta Selatan, DKI Jakarta 12730"
+    assert profile.address == "Jl. Kemang Raya No. 10, Jakarta Selatan, DKI Jakarta 12730, Indonesia"  # addressCountry ID, by name
 
 
 def test_pinterest_without_claimed_domain(actx, platform_page) -> None:

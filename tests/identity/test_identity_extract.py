@@ -131,8 +131,8 @@ def test_addresses_from_address_blocks_footer_and_labels() -> None:
             "<footer><p>Jalan Melati No. 4<br>Bogor 16122</p><p>© 2024 Kopi Senja</p></footer>"
             "<p>Alamat: Gg. Mawar No. 7, Yogyakarta</p><p>Jalan-jalan ke Kemang tiap minggu</p>")
     found = [(v, s) for f, v, s in facts(doc(body=body)) if f == "address"]
-    assert found == [("Jalan Melati No. 4 Bogor 16122", "text"), ("Gg. Mawar No. 7, Yogyakarta", "text"),
-                     ("Jl. Kemang Raya No. 10 Jakarta Selatan 12730", "address")]
+    assert found == [("Jalan Melati No. 4, Bogor 16122", "text"), ("Gg. Mawar No. 7, Yogyakarta", "text"),
+                     ("Jl. Kemang Raya No. 10, Jakarta Selatan 12730", "address")]
 
 
 def test_labelled_hours_in_text() -> None:

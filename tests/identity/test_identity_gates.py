@@ -16,7 +16,8 @@ WORDS = ["Alamat", "alamat:", "Jl.", "Jln", "Jalan", "Gg.", "Gang", "St.", "Road
          "Raya", "No.", "10", "12730", "Jam Buka", "jam buka", "Jam", "Buka", "Opening hours", "Hours", "hours:",
          "Waktu buka", "Senin–Jumat", "08.00–17.00", "9am-5pm", "9 - 17", "Minggu tutup", "Telp", "WA", "Fax",
          "0812 3456 7890", "(021) 555-0123", "+62 21 5550123", "6281234567890", "halo@kopisenja.id", "@kopi",
-         "©", "first", "best", "word", "egg", "jl", "ajalan", "xhours", "ﬁrst", "İstanbul", "٠٨.٠٠", "\n", " "]
+         "©", "Address:", "Adresse :", "187 Piccadilly", "W1J 9LE", "Friedrichstraße 123", "1012 LG", "Suite 4",
+         "first", "best", "word", "egg", "jl", "ajalan", "xhours", "ﬁrst", "İstanbul", "٠٨.٠٠", "\n", " "]
 TAGS = ["p", "span", "b", "li", "div", "footer", "address", "td", "a", "pre", "code", "kbd", "samp", "textarea"]
 
 
@@ -39,7 +40,7 @@ def facts(source: str) -> tuple:
     return contacts.contact_facts(root, (), Location("index.html"), "ID")
 
 
-ALL_GATES = frozenset({"email", "phone", "street", "hours"})
+ALL_GATES = frozenset({"email", "phone", "street", "compound", "label", "postcode", "hours"})
 
 
 @settings(max_examples=400, deadline=None)
