@@ -241,11 +241,7 @@ def _microdata(root: Any, scopes: list[Any], location: Location, base: str) -> l
                 field = MICRODATA_FIELDS.get(name.rsplit("/", 1)[-1])
                 if field is None:
                     continue
-                value = _microdata_value(prop, field)
-                if field in URL_FIELDS:
-                    value = (resolve_url(base, value) or "") if value else value
-                if value:
-                    facts.append(Fact(field, value, "microdata", Location(location.path, prop.sourceline, None, location.url)))
+                facts.extend(_property_fact(field, _microdata_value(prop, field), "microdata", prop, base, location))
     return facts
 
 
@@ -271,6 +267,13 @@ def _between(element: Any, top: Any) -> list[Any]:
             break
         out.append(ancestor)
     return out
+
+
+def _property_fact(field: str, value: str, source: str, prop: Any, base: str, location: Location) -> list[Fact]:
+    """One microdata or RDFa property as a fact, URLs resolved against the page; none when empty."""
+    if field in URL_FIELDS:
+        value = (resolve_url(base, value) or "") if value else value
+    return [Fact(field, value, source, Location(location.path, prop.sourceline, None, location.url))] if value else []
 
 
 def _microdata_value(prop: Any, field: str) -> str:
@@ -327,11 +330,7 @@ def _rdfa(scopes: list[Any], location: Location, base: str) -> list[Fact]:
                 field = MICRODATA_FIELDS.get((term or "").lower())
                 if field is None or (term == name and not _schema_vocab(prop)):
                     continue
-                value = _rdfa_value(prop, field)
-                if field in URL_FIELDS:
-                    value = (resolve_url(base, value) or "") if value else value
-                if value:
-                    facts.append(Fact(field, value, "rdfa", Location(location.path, prop.sourceline, None, location.url)))
+                facts.extend(_property_fact(field, _rdfa_value(prop, field), "rdfa", prop, base, location))
     return facts
 
 
