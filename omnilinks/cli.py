@@ -18,7 +18,8 @@ import click
 
 from omnilinks import __version__
 from omnilinks.config import parse_duration
-from omnilinks.errors import OmnilinksError
+from omnilinks.config.schema import MAX_DEPTH, MAX_PAGES
+from omnilinks.errors import Interrupted, OmnilinksError, arm_hard_stop, disarm_hard_stop, hard_stop_armed
 from omnilinks.models import Report
 from omnilinks.pipeline import RunOptions, run
 from omnilinks.progress import Progress
@@ -26,6 +27,8 @@ from omnilinks.report import FORMATS, RenderOptions, write_atomic
 
 DEMO_DIR = Path(__file__).parent / "demo"
 INTERRUPT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+# Seconds a stage has, after SIGINT/SIGTERM, to notice the stop request itself before it is cut.
+HARD_STOP_AFTER = 0.7
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -60,8 +63,8 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
 @click.option("--allow-private", is_flag=True, help="Allow links to private and loopback addresses.")
 @click.option("--har", type=click.Path(dir_okay=False), help="Browser HAR export used in place of fetching.")
-@click.option("--max-pages", type=click.IntRange(min=1), help="Pages a live crawl reads at most.")
-@click.option("--max-depth", type=click.IntRange(min=0), help="Link depth of a live crawl.")
+@click.option("--max-pages", type=click.IntRange(min=1, max=MAX_PAGES), help="Pages a live crawl reads at most.")
+@click.option("--max-depth", type=click.IntRange(min=0, max=MAX_DEPTH), help="Link depth of a live crawl.")
 @click.option("--max-cache-age", metavar="DURATION",
               help="Reuse a good cached result this long: seconds, or 30m, 12h, 7d (default 1d).")
 @click.option("--baseline", type=click.Path(dir_okay=False),
@@ -99,9 +102,10 @@ def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports
     extra = [_parse_report_arg(item) for item in reports]
     progress = Progress(enabled=False if no_progress else None)
     cancel = threading.Event()
-    with graceful_stop(cancel) as stopped:
+    with graceful_stop(cancel, hard_stop_after=HARD_STOP_AFTER) as stopped:
         report = run(target, RunOptions(**{**opts.__dict__, "progress": progress, "cancel": cancel}))
-    emit(report, fmt, output, extra, color)
+        disarm_hard_stop()
+        emit(report, fmt, output, extra, color)  # a signal now waits for the report to be written
     if stopped:
         click.echo("omnilinks: interrupted; the report holds what was checked so far", err=True)
         sys.exit(INTERRUPT_CODES[stopped[0]])
@@ -135,8 +139,12 @@ def _parse_report_arg(item: str) -> tuple[str, str]:
 
 
 @contextmanager
-def graceful_stop(cancel: threading.Event) -> Iterator[list[int]]:
-    """First SIGINT/SIGTERM stops new work and keeps what finished; a second SIGINT aborts."""
+def graceful_stop(cancel: threading.Event, hard_stop_after: float | None = None) -> Iterator[list[int]]:
+    """First SIGINT/SIGTERM stops new work and keeps what finished; a second SIGINT aborts.
+
+    With hard_stop_after, a stage still busy that many seconds after the signal (a long
+    computation that does not look at `cancel`) is cut by an Interrupted exception, which the
+    pipeline turns into a partial report."""
     stopped: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield stopped
@@ -147,13 +155,25 @@ def graceful_stop(cancel: threading.Event) -> Iterator[list[int]]:
             raise KeyboardInterrupt
         stopped.append(signum)
         cancel.set()
+        if hard_stop_after and len(stopped) == 1 and hard_stop_armed() and hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, hard_stop_after)
+
+    def cut(signum: int, frame: Any) -> None:
+        if hard_stop_armed():
+            raise Interrupted("stopped: the stage did not end in time")
 
     previous = {sig: signal.signal(sig, handler) for sig in INTERRUPT_CODES}
+    alarm = signal.signal(signal.SIGALRM, cut) if hard_stop_after and hasattr(signal, "SIGALRM") else None
+    if hard_stop_after:
+        arm_hard_stop()
     try:
         yield stopped
     finally:
+        disarm_hard_stop()
         for sig, old in previous.items():
             signal.signal(sig, old)
+        if alarm is not None:
+            signal.signal(signal.SIGALRM, alarm)
 
 
 def register(command: click.Command) -> None:
@@ -178,6 +198,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("omnilinks: interrupted", err=True)
+        sys.exit(130)
+    except Interrupted:  # cut before any page was read: there is nothing to report
+        click.echo("omnilinks: interrupted before anything was checked; no report written", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug must still end in one line, not a traceback
         if os.environ.get("OMNILINKS_DEBUG"):

@@ -18,3 +18,24 @@ class ConfigError(OmnilinksError):
 
 class Interrupted(Exception):
     """Raised inside the pipeline when SIGINT/SIGTERM asks it to stop early."""
+
+
+# The hard stop after SIGINT/SIGTERM (armed by the CLI): a stage still busy shortly after the
+# signal gets an Interrupted exception. Disarmed before anything that must not be cut (the report).
+_hard_stop = {"armed": False}
+
+
+def arm_hard_stop() -> None:
+    _hard_stop["armed"] = True
+
+
+def hard_stop_armed() -> bool:
+    return _hard_stop["armed"]
+
+
+def disarm_hard_stop() -> None:
+    import signal
+
+    if _hard_stop["armed"] and hasattr(signal, "setitimer"):  # a library caller's own timer is not ours
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    _hard_stop["armed"] = False

@@ -19,8 +19,8 @@ from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.discover import Site, discover, is_url
-from omnilinks.discover.folder import LOCAL_BASE
-from omnilinks.errors import ConfigError
+from omnilinks.discover.folder import LOCAL_BASE, normalize_base
+from omnilinks.errors import ConfigError, Interrupted, disarm_hard_stop
 from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
@@ -30,7 +30,7 @@ from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import brand_country, resolve_identity
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
-from omnilinks.models import Finding, ImageInfo, Page, Report
+from omnilinks.models import Finding, Identity, ImageInfo, Page, Report
 from omnilinks.normalize.domain import same_host
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
@@ -147,6 +147,8 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     try:
         site = discover(target, client, base_url, opts.assume_extension or config.assume_extension,
                         config.check.max_pages, config.check.max_depth, region, on_page=on_page)
+    except Interrupted:  # cut before the pages were gathered: an empty, incomplete report
+        site = Site("live" if is_url(target) else "folder", normalize_base(base_url if not is_url(target) else target))
     finally:
         early_results = early.finish() if early is not None else {}
     site_url = config.site_url or (target if is_url(target) else site.base)
@@ -157,22 +159,29 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
 
 def _compare(target: str, config: Config, client: HttpClient, progress: Progress, site: Site, site_url: str,
              pages: tuple[Page, ...], network: bool, early_results: dict) -> Report:
-    identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
-    ctx = Context(config=config, pages=pages, identity=identity, site_url=site_url, site=site,
-                  offline=config.check.offline, identity_sources=observed)
-    profiles = check_channels(ctx, client, progress)
-    # A channel's adapter already judged its URL, with more care than a status check.
-    judged = {p.url for p in profiles}
-    external_ids: dict[str, tuple[frozenset[str], bool]] = {}
-    link_results = _check_links(ctx, client, progress, judged, early_results, external_ids) if network else {}
-    # Avatars belong to the channel checks and preview images to the pages: downloaded
-    # whenever channels are visited (not offline), even when external links are not checked.
-    images = probe_images(*image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
-    ctx = replace(ctx, profiles=profiles, images=images)
-    if network:
-        link_results |= _check_landings(ctx, client, link_results)
-    ctx = replace(ctx, link_results=link_results, external_ids=external_ids)
-    findings = _filter(config, run_rules(ctx))
+    identity, profiles, findings = Identity(), (), []
+    images: dict[str, ImageInfo] = {}
+    try:
+        identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
+        ctx = Context(config=config, pages=pages, identity=identity, site_url=site_url, site=site,
+                      offline=config.check.offline, identity_sources=observed)
+        profiles = check_channels(ctx, client, progress)
+        # A channel's adapter already judged its URL, with more care than a status check.
+        judged = {p.url for p in profiles}
+        external_ids: dict[str, tuple[frozenset[str], bool]] = {}
+        link_results = _check_links(ctx, client, progress, judged, early_results, external_ids) if network else {}
+        # Avatars belong to the channel checks and preview images to the pages: downloaded
+        # whenever channels are visited (not offline), even when external links are not checked.
+        images = probe_images(*image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
+        ctx = replace(ctx, profiles=profiles, images=images)
+        if network:
+            link_results |= _check_landings(ctx, client, link_results)
+        ctx = replace(ctx, link_results=link_results, external_ids=external_ids)
+        run_rules(ctx, client.cancel, into=findings)
+    except Interrupted:
+        pass  # a stop request a stage did not honour within its second: report what was done
+    disarm_hard_stop()  # what follows builds the report: never cut
+    findings = _filter(config, findings)
     profiles = settle_channels(profiles, findings)  # the fact rules ran after the adapters: the status is final only now
     progress.done()
     complete = not client.cancel.is_set() and not _past_deadline(client)
@@ -262,6 +271,12 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     progress.total("links", len(urls))
     early = early or {}
     results = {u: early[u] for u in urls if u in early}
+    # Answers the crawl already has (a page that failed with a 5xx, a redirect) are kept even when
+    # the run is stopped before the link checks start.
+    for url in urls:
+        known = results.get(url) or client.answered(url)
+        if known is not None:
+            results[url] = known
     progress.step("links", len(results))
     # A link to another site's #fragment needs the page itself, read once per page.
     wanted = fragment_pages(ctx) & set(urls)

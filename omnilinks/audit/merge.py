@@ -16,9 +16,10 @@ PORTFOLIO_NAME = "portfolio.html"
 CSV_NAME = "findings.csv"
 
 
-def write_outputs(outdir: str | Path, results: list[dict[str, Any]], title: str = "omnilinks portfolio") -> None:
+def write_outputs(outdir: str | Path, results: list[dict[str, Any]], title: str = "omnilinks portfolio",
+                  unfinished: int = 0) -> None:
     out = Path(outdir)
-    write_atomic(out / PORTFOLIO_NAME, render_portfolio(results, title))
+    write_atomic(out / PORTFOLIO_NAME, render_portfolio(results, title, unfinished))
     write_atomic(out / CSV_NAME, render_csv(results))
 
 

@@ -42,7 +42,8 @@ HEADERS = ("Client", "Score", "Trend", "Since last audit", "Errors", "Warnings",
 TREND_SHOWN = 5
 
 
-def render_portfolio(results: list[dict[str, Any]], title: str = "omnilinks portfolio") -> str:
+def render_portfolio(results: list[dict[str, Any]], title: str = "omnilinks portfolio", unfinished: int = 0) -> str:
+    """The portfolio page; `unfinished` clients (an interrupted audit) are said to be missing from it."""
     summaries = sorted((summarize(r) for r in results), key=ClientSummary.sort_key)
     checked = [s for s in summaries if s.score is not None]
     average = round(sum(s.score or 0 for s in checked) / len(checked)) if checked else None
@@ -51,6 +52,9 @@ def render_portfolio(results: list[dict[str, Any]], title: str = "omnilinks port
               + (f", average score {average}" if average is not None else "")
               + (f"; since the last audit: {sum(s.new or 0 for s in compared)} new and "
                  f"{sum(s.fixed or 0 for s in compared)} fixed findings" if compared else ""))
+    if unfinished:
+        totals = (f"INCOMPLETE: the audit was interrupted; {unfinished} more clients are not in this portfolio "
+                  f"(run again with --resume). {totals}")
     head = "".join(f"<th scope=col>{escape(h)}</th>" for h in HEADERS)
     rows = "\n".join(_row(s) for s in summaries)
     return (f"<!doctype html>\n<html lang=en><head><meta charset=utf-8>"

@@ -39,7 +39,7 @@ def audit(clients: str, outdir: str, jobs: int, resume: bool, shard_text: str | 
     cancel = threading.Event()
     with graceful_stop(cancel) as stopped:
         outcome = run_audit(roster, options, cancel)
-    write_outputs(outdir, outcome.results, title)
+    write_outputs(outdir, outcome.results, title, unfinished=len(outcome.unfinished))
     out = Path(outdir)
     click.echo(f"omnilinks: {len(outcome.ran)} clients checked, {len(outcome.skipped)} resumed; "
                f"portfolio {out / PORTFOLIO_NAME}, findings {out / CSV_NAME}", err=True)

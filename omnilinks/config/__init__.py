@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -127,9 +129,14 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(name, f"invalid YAML: {problem}", line=line) from None
+    except RecursionError:
+        raise ConfigError(name, "invalid YAML: nested too deeply") from None
     if node is None:
         return Config(path=name)
-    _validate(node, CONFIG, name, "")
+    try:
+        _validate(node, CONFIG, name, "")
+    except RecursionError:
+        raise ConfigError(name, "nested too deeply for any key of omnilinks.yml") from None
     return _build(name, node, data)
 
 
@@ -168,6 +175,8 @@ def _validate(node: yaml.Node, spec: Any, path: str, key: str) -> None:
     if isinstance(spec, ListOf):
         if not isinstance(node, yaml.SequenceNode):
             raise ConfigError(path, "expected a list", line, where)
+        if spec.max_items is not None and len(node.value) > spec.max_items:
+            raise ConfigError(path, f"at most {spec.max_items:,} items, got {len(node.value):,}", line, where)
         for index, item in enumerate(node.value):
             _validate(item, spec.item, path, f"{key}[{index}]")
         return
@@ -189,8 +198,43 @@ def _validate_scalar(node: yaml.Node, spec: Scalar, path: str, where: str, line:
         raise ConfigError(path, f"expected a {spec.kind}, got {node.value!r}", line, where)
     if spec.choices and str(value) not in spec.choices:
         raise ConfigError(path, f"expected one of {', '.join(spec.choices)}, got {value!r}", line, where)
-    if spec.minimum is not None and value < spec.minimum:
-        raise ConfigError(path, f"must be at least {spec.minimum:g}", line, where)
+    if spec.kind == "number" and not math.isfinite(value):
+        raise ConfigError(path, f"must be a finite number{_range(spec)}, got {node.value!r}", line, where)
+    too_low = spec.minimum is not None and value < spec.minimum
+    if too_low or (spec.maximum is not None and value > spec.maximum):
+        raise ConfigError(path, f"must be {_range(spec).strip()}, got {node.value!r}", line, where)
+    if spec.check == "regex":
+        try:
+            re.compile(str(value))
+        except (re.error, RecursionError, OverflowError) as exc:
+            raise ConfigError(path, f"not a valid regular expression ({exc})", line, where) from None
+    elif spec.check == "url":
+        problem = _url_problem(str(value))
+        if problem:
+            raise ConfigError(path, f"{problem}, got {node.value!r}", line, where)
+
+
+def _range(spec: Scalar) -> str:
+    if spec.minimum is not None and spec.maximum is not None:
+        return f" between {_number(spec.minimum)} and {_number(spec.maximum)}"
+    if spec.minimum is not None:
+        return f" at least {_number(spec.minimum)}"
+    return f" at most {_number(spec.maximum)}" if spec.maximum is not None else ""
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def _url_problem(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "expected an http(s) URL"
+    return None
 
 
 def _lines_of(node: yaml.MappingNode | None) -> dict[str, int]:

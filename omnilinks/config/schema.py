@@ -12,12 +12,15 @@ class Scalar:
     description: str = ""
     choices: tuple[str, ...] = ()
     minimum: float | None = None
+    maximum: float | None = None
+    check: str | None = None  # "regex" | "url": a string that must compile or parse
 
 
 @dataclass(frozen=True)
 class ListOf:
     item: Any
     description: str = ""
+    max_items: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class OneOf:
 
 
 STR = Scalar("string")
+# Bounds shared with the command line's --max-pages and --max-depth.
+MAX_PAGES = 1_000_000
+MAX_DEPTH = 1_000
 SEVERITY = Scalar("string", choices=("error", "warning", "notice", "off"))
 
 FACTS = Mapping(
@@ -84,14 +90,14 @@ CONFIG = Mapping(
     {
         "site": Mapping(
             {
-                "url": Scalar("string", "The public address of the site."),
+                "url": Scalar("string", "The public address of the site.", check="url"),
                 "assume_extension": Scalar("string", "Extension clean URLs map to (e.g. .html)."),
             }
         ),
         "brand": Mapping(
             {
                 "name": STR,
-                "aliases": ListOf(STR),
+                "aliases": ListOf(STR, max_items=100),
                 "country": Scalar("string", "ISO 3166 country: reads phone numbers and picks the address rules (default ID)."),
                 "phone": STR,
                 "whatsapp": STR,
@@ -102,7 +108,7 @@ CONFIG = Mapping(
                 "handle": Scalar("string", "The handle the brand uses on every platform."),
             }
         ),
-        "channels": ListOf(CHANNEL),
+        "channels": ListOf(CHANNEL, max_items=500),
         "attribution": Mapping(
             {
                 "utm_medium": Scalar("string",
@@ -114,20 +120,22 @@ CONFIG = Mapping(
             },
             "The UTM convention of the channels' links to the site; when absent, the one most tagged links follow.",
         ),
-        "ignore": ListOf(IGNORE_ENTRY),
+        "ignore": ListOf(IGNORE_ENTRY, max_items=1000),
         "severity": Mapping({}, "Per-rule severity overrides.", open_values=SEVERITY),
         "check": Mapping(
             {
                 "external": Scalar("boolean", "Check external links over the network."),
-                "concurrency": Scalar("integer", "Requests in flight overall.", minimum=1),
-                "per_host": Scalar("integer", "Requests in flight per host.", minimum=1),
-                "timeout": Scalar("number", "Seconds per request.", minimum=0.1),
-                "deadline": Scalar("number", "Seconds for the whole run.", minimum=1),
-                "retries": Scalar("integer", "Retries on 429/5xx/timeouts.", minimum=0),
-                "max_pages": Scalar("integer", "Pages a live crawl reads at most.", minimum=1),
-                "max_depth": Scalar("integer", "Link depth of a live crawl.", minimum=0),
-                "max_body": Scalar("integer", "Bytes read per response, decoded.", minimum=1024),
-                "exclude": ListOf(Scalar("string", "Regular expression of URLs not to check.")),
+                "concurrency": Scalar("integer", "Requests in flight overall.", minimum=1, maximum=256),
+                "per_host": Scalar("integer", "Requests in flight per host.", minimum=1, maximum=64),
+                "timeout": Scalar("number", "Seconds per request.", minimum=0.1, maximum=600),
+                "deadline": Scalar("number", "Seconds for the whole run.", minimum=1, maximum=86_400),
+                "retries": Scalar("integer", "Retries on 429/5xx/timeouts.", minimum=0, maximum=10),
+                "max_pages": Scalar("integer", "Pages a live crawl reads at most.", minimum=1, maximum=MAX_PAGES),
+                "max_depth": Scalar("integer", "Link depth of a live crawl.", minimum=0, maximum=MAX_DEPTH),
+                "max_body": Scalar("integer", "Bytes read per response or file, decoded.", minimum=1024,
+                                   maximum=100 * 1024 * 1024),
+                "exclude": ListOf(Scalar("string", "Regular expression of URLs not to check.", check="regex"),
+                                  max_items=1000),
                 "name_match": Scalar("string", choices=("strict", "relaxed")),
                 "fail_on": Scalar("string", choices=("error", "warning", "never")),
                 "accept": Mapping({}, "Status codes accepted per URL pattern: a regular expression → codes "
@@ -151,8 +159,16 @@ def to_json_schema(spec: Any = CONFIG) -> dict[str, Any]:
             out["enum"] = list(spec.choices)
         if spec.minimum is not None:
             out["minimum"] = spec.minimum
+        if spec.maximum is not None:
+            out["maximum"] = spec.maximum
+        if spec.check == "regex":
+            out["format"] = "regex"
+        elif spec.check == "url":
+            out["format"] = "uri"
     elif isinstance(spec, ListOf):
         out = {"type": "array", "items": to_json_schema(spec.item)}
+        if spec.max_items is not None:
+            out["maxItems"] = spec.max_items
     elif isinstance(spec, OneOf):
         out = {"anyOf": [to_json_schema(o) for o in spec.options]}
     else:

@@ -7,8 +7,8 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from omnilinks.discover.folder import FolderSite, normalize_base
 from omnilinks.discover.live import canonical, crawl, same_site
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
-from omnilinks.errors import OmnilinksError
+from omnilinks.errors import Interrupted, OmnilinksError
 from omnilinks.extract.css import parse_stylesheet
 from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient, Response
@@ -26,7 +26,7 @@ from omnilinks.models import Page
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
 
-ParseJob = tuple[str, str, str, str]  # file, URL, display path, region
+ParseJob = tuple[str, str, str, str, int]  # file, URL, display path, region, bytes read at most
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     folder: FolderSite | None = None
     responses: dict[str, Response] = field(default_factory=dict)  # live: crawled page URL → response
+    failed: dict[str, Response] = field(default_factory=dict)  # live: crawled pages that could not be read
     truncated: bool = False
     robots_disallowed: frozenset[str] = frozenset()  # live: same-site URLs robots.txt forbids fetching
     _by_url: dict[str, Page] = field(default_factory=dict)
@@ -156,13 +157,17 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
              max_pages: int, max_depth: int, region: str, on_page: Callable[[Page], None] | None = None) -> Site:
     if is_url(target):
         result = crawl(target, client, max_pages, max_depth, region, on_page)
-        site = Site("live", normalize_base(target), result.pages, responses=result.responses,
+        # Pages arrive as their fetches finish; identical runs must give identical reports.
+        start = canonical(target)
+        pages = sorted(result.pages, key=lambda page: (page.url != start, page.url))
+        site = Site("live", normalize_base(target), pages, responses=result.responses, failed=result.failed,
                     truncated=result.truncated, robots_disallowed=frozenset(result.skipped_robots))
     else:
         if not os.path.isdir(target):
             raise OmnilinksError(f"{target}: not a folder or an http(s) URL")
         folder = FolderSite(target, base_url, assume_extension)
-        jobs = [(str(path), folder.url_for(path), folder.display_path(path), region) for path in folder.html_files()]
+        jobs = [(str(path), folder.url_for(path), folder.display_path(path), region, client.options.max_body)
+                for path in folder.html_files()]
         if not jobs:
             raise OmnilinksError(f"{target}: no HTML files found")
         with _gc_paused():
@@ -175,27 +180,55 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
 
 def _parse_all(jobs: list[ParseJob], on_page: Callable[[Page], None] | None, cancel: threading.Event) -> list[Page]:
     """Parse every file, in worker processes when the site is big enough; pages keep the walk's order.
-    A stop request (SIGINT/SIGTERM) ends the reading; the pages read so far are kept."""
+    A stop request (SIGINT/SIGTERM) ends the reading within a fraction of a second; the pages read
+    so far are kept."""
     workers = worker_count(len(jobs))
-    pool = None
-    results: Iterable[Page]
     if workers < 2:
-        results = map(_parse_file, jobs)
-    else:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
-        results = pool.map(_parse_file, jobs, chunksize=max(8, min(64, len(jobs) // (workers * 8))))
-    pages: list[Page] = []
+        pages: list[Page] = []
+        try:
+            for job in jobs:
+                if cancel.is_set():
+                    break
+                page = _parse_file(job)
+                pages.append(page)
+                if on_page:
+                    on_page(page)
+        except Interrupted:
+            pass
+        return pages
+    size = max(4, min(32, len(jobs) // (workers * 8)))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
+    chunks = [pool.submit(_parse_files, jobs[start:start + size]) for start in range(0, len(jobs), size)]
+    pages = []
     try:
-        for page in results:
-            pages.append(page)
-            if on_page:
-                on_page(page)
+        for chunk in chunks:
+            while not wait([chunk], timeout=0.1).done:
+                if cancel.is_set():
+                    return pages
+            for page in chunk.result():
+                pages.append(page)
+                if on_page:
+                    on_page(page)
             if cancel.is_set():
-                break
+                return pages
+        return pages
+    except Interrupted:  # the hard stop after SIGINT/SIGTERM: the pages read so far are kept
+        return pages
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-    return pages
+        if cancel.is_set() or len(pages) < len(jobs):
+            _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_files(jobs: list[ParseJob]) -> list[Page]:
+    return [_parse_file(job) for job in jobs]
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Workers ignore SIGINT/SIGTERM (the parent owns stopping), and shutdown() waits for the chunks
+    they hold: a stop request, or a file that cannot be read, kills them instead."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def worker_count(pages: int) -> int:
@@ -216,9 +249,10 @@ def _worker_init() -> None:
 
 
 def _parse_file(job: ParseJob) -> Page:
-    path, url, display, region = job
+    path, url, display, region, max_body = job
     try:
-        body = Path(path).read_bytes()
+        with open(path, "rb") as handle:  # check.max_body per file, as per response: a 200 MB page is cut
+            body = handle.read(max_body)
     except OSError as exc:
         raise OmnilinksError(f"{path}: cannot read ({exc.strerror})") from None
     return parse_page(body, url, path=display, region=region)

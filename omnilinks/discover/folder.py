@@ -4,9 +4,10 @@ serves them (clean URLs, index.html, an assumed extension)."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from omnilinks.normalize.domain import same_host
 
@@ -15,6 +16,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # (/.well-known/…) and node_modules included; those are not the author's pages, so not checked.
 NOT_SERVED = {".git", ".hg", ".svn"}
 LOCAL_BASE = "http://localhost/"  # when neither the config nor --base-url names the site
+MAX_FOLDER_ALIASES = 4  # walks of one real folder reached through symlinks
 
 
 def normalize_base(url: str | None) -> str:
@@ -44,13 +46,33 @@ class FolderSite:
         self._cwd_prefix: str | None = None
         # Every page links the same targets again and again: resolve each URL once.
         self._file_for: dict[str, str | None] = {}
+        self.unreadable: list[str] = []  # folders the walk could not list (permissions)
 
     def html_files(self) -> Iterator[Path]:
-        for folder, dirs, files in os.walk(self.root, followlinks=False):
+        """HTML files under the root, in a stable order. Symlinks are followed only where they stay
+        inside the root (a site built with links into itself is served so; nothing outside it is
+        read). A folder link back to an ancestor is not followed, and each real folder is walked at
+        most MAX_FOLDER_ALIASES times, so neither loops nor link lattices blow up the walk."""
+        walks: Counter[tuple[int, int]] = Counter()
+        for folder, dirs, files in os.walk(self.root, followlinks=True, onerror=self._unreadable):
+            try:
+                info = os.stat(folder)
+            except OSError:
+                dirs[:] = []
+                continue
+            real = os.path.realpath(folder)
+            walks[(info.st_dev, info.st_ino)] += 1
+            if walks[(info.st_dev, info.st_ino)] > MAX_FOLDER_ALIASES or not self._inside(real):
+                dirs[:] = []
+                continue
             dirs[:] = sorted(d for d in dirs if d not in NOT_SERVED)
+            dirs[:] = [d for d in dirs if self._inside(os.path.join(folder, d))
+                       and not _is_ancestor(os.path.realpath(os.path.join(folder, d)), real)]
             authored = not _third_party(self._relative(Path(folder)) if folder != str(self.root) else "")
             for name in sorted(files):
                 path = Path(folder) / name
+                if os.path.islink(path) and not self._inside(path):
+                    continue  # a file symlink out of the site: never read
                 self._files.add(self._relative(path))
                 lowered = name.lower()
                 if authored and lowered.endswith(HTML_SUFFIXES):
@@ -59,10 +81,32 @@ class FolderSite:
                     self.stylesheets.append(path)
         self._walked = True
 
+    def _inside(self, path: str | os.PathLike[str]) -> bool:
+        real = os.path.realpath(path)
+        return real == str(self.root) or real.startswith(self._root_prefix)
+
+    def _unreadable(self, error: OSError) -> None:
+        if error.filename:
+            self.unreadable.append(os.fspath(error.filename))
+
+    def unreadable_folder_for(self, url: str) -> str | None:
+        """The folder (site-relative) that could not be listed and would hold the URL's file."""
+        if not self.unreadable:
+            return None
+        path = unquote(urlsplit(url.partition("#")[0]).path, errors="surrogateescape")
+        relative = (path[len(self.base_path):] if path.startswith(self.base_path) else path.lstrip("/")).strip("/")
+        for folder in self.unreadable:
+            inside = os.path.relpath(folder, self.root).replace(os.sep, "/")
+            if relative == inside or relative.startswith(inside + "/"):
+                return inside
+        return None
+
     def url_for(self, path: Path) -> str:
         relative = self._relative(path)
         if relative == "index.html" or relative.endswith("/index.html"):
             relative = relative[: -len("index.html")]
+        if _undecodable(relative):  # bytes that are not UTF-8 in a file name: percent-encoded, as a host serves them
+            relative = quote(os.fsencode(relative), safe="/")
         return self.base + relative
 
     def display_path(self, path: Path) -> str:
@@ -70,10 +114,13 @@ class FolderSite:
         if self._cwd_prefix is None:
             self._cwd_prefix = Path.cwd().resolve().as_posix().rstrip("/") + "/"
         text = path.as_posix()
+        native = str(path)
+        if _undecodable(text):  # shown escaped (caf\xe9.html): reports are UTF-8
+            text = native = os.fsencode(text).decode("utf-8", "backslashreplace")
         if not path.is_absolute():
             return text
         # A string prefix test, as Path.relative_to does, minus its cost on every page.
-        return text[len(self._cwd_prefix):] if text.startswith(self._cwd_prefix) else str(path)
+        return text[len(self._cwd_prefix):] if text.startswith(self._cwd_prefix) else native
 
     def _relative(self, path: Path) -> str:
         text = path.as_posix()
@@ -98,7 +145,7 @@ class FolderSite:
         return found
 
     def _find_file(self, url: str) -> str | None:
-        path = unquote(urlsplit(url).path)
+        path = unquote(urlsplit(url).path, errors="surrogateescape")  # %E9 finds the file named with byte E9
         relative = path[len(self.base_path):] if path.startswith(self.base_path) else path.lstrip("/")
         relative = str(PurePosixPath("/" + relative)).lstrip("/") if relative else ""
         if path.endswith("/") and relative:
@@ -119,4 +166,13 @@ class FolderSite:
 def _third_party(relative_folder: str) -> bool:
     """Folders whose files are served but not written by the author: dot-folders and node_modules."""
     return any(part.startswith(".") or part == "node_modules" for part in relative_folder.split("/") if part)
+
+
+def _undecodable(text: str) -> bool:
+    """File names that are not UTF-8 come from the file system as lone surrogates (PEP 383)."""
+    return any("\udc80" <= char <= "\udcff" for char in text)
+
+
+def _is_ancestor(candidate: str, path: str) -> bool:
+    return path == candidate or path.startswith(candidate.rstrip("/") + "/")
 

@@ -12,6 +12,7 @@ from lxml import etree
 from protego import Protego
 
 from omnilinks.discover.parsepool import ParseJob, ParsePool
+from omnilinks.errors import Interrupted
 from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
 from omnilinks.models import Link, Page
 from omnilinks.normalize.domain import same_host
@@ -34,6 +35,9 @@ class CrawlResult:
     # or is gone. A 5xx, timeout or refusal is left out, so the link checker reports it
     # with its real status rather than as a missing page.
     responses: dict[str, Response] = field(default_factory=dict)
+    # Page URL → the answer of a page that could not be read (5xx, cut, refused), body dropped:
+    # a page nothing links to (the start page, a sitemap entry) is reported from here.
+    failed: dict[str, Response] = field(default_factory=dict)
     skipped_robots: list[str] = field(default_factory=list)
     skipped_traps: int = 0  # URLs refused as crawl traps (repeated segments, endless query variants)
     truncated: bool = False  # limits stopped the crawl before the site was exhausted
@@ -158,6 +162,8 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
             flush(next_level)
             frontier = next_level
             depth += 1
+    except Interrupted:
+        pass  # the hard stop after SIGINT/SIGTERM: what was crawled is kept
     finally:
         pool.close()
     return result
@@ -187,6 +193,8 @@ def _record(result: CrawlResult, url: str, response: Response) -> None:
         result.responses[url] = replace(lean, error=None, detail=None)  # it exists; only its tail was not read
     elif response.wall is None and response.error is None and response.status in GONE:
         result.responses[url] = lean
+    elif response.wall is None and response.error != "deadline":
+        result.failed[url] = lean
 
 
 def _charset(response: Response) -> str | None:

@@ -96,6 +96,8 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
         return Page(url=url, location=location, status=status)
     try:
         root = lxml_html.document_fromstring(text, parser=_PARSER)
+        if _too_deep(_PARSER):  # libxml2 drops what lies deeper than its limit; browsers show it
+            root = lxml_html.document_fromstring(_flattened(text), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return Page(url=url, location=location, status=status)
     base = url
@@ -117,7 +119,9 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
 def _html_parser() -> etree.HTMLParser:
     # lxml.html's own parser picks each element's class in Python (form, input, label…); one C-level
     # default class for every element is ~10 % of a parse cheaper and keeps text_content() & co.
-    parser = etree.HTMLParser(recover=True, no_network=True, huge_tree=False, remove_comments=True)
+    # huge_tree lifts libxml2's nesting limit from 256 to 2,048 (254 nested <div>s or 200 unclosed
+    # <p><font> pairs lost every link after them); the body is already capped by check.max_body.
+    parser = etree.HTMLParser(recover=True, no_network=True, huge_tree=True, remove_comments=True)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
         entity=lxml_html.HtmlEntity))
@@ -125,6 +129,20 @@ def _html_parser() -> etree.HTMLParser:
 
 
 _PARSER = _html_parser()
+# Layout and inline tags that sloppy pages nest thousands deep; dropping them keeps every link.
+_NESTING_TAGS = re.compile(r"</?(?:div|span|font|p|section|article|aside|main|center|b|i|u|s|em|strong|small|big|"
+                           r"blockquote|ul|ol|li|dl|dd|dt|table|tbody|tr|td|th)(?:\s[^>]*)?/?>", re.I)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message
+               for error in parser.error_log)
+
+
+def _flattened(text: str) -> str:
+    """The page without its nesting tags (their line breaks kept, so line numbers stay right), for a
+    page nested deeper than even huge_tree allows: links, ids on other tags and text all survive."""
+    return _NESTING_TAGS.sub(lambda m: "\n" * m.group().count("\n"), text)
 
 
 PATH_UNSAFE = frozenset(":;\t\r\n")  # a scheme, params or characters urlsplit drops: leave it to urljoin

@@ -1,5 +1,7 @@
 """Results of link checks kept between runs in SQLite; only successes are kept,
-so failures are always rechecked. A broken or locked file is rebuilt, never fatal."""
+so failures are always rechecked. A cache never stops a run: a damaged file or a
+table of another shape is rebuilt when opened, a locked file is left alone, and a
+cache that fails mid-run is dropped for the rest of the run with one warning."""
 from __future__ import annotations
 
 import json
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 DAY = 86_400.0
+COLUMNS = ["key", "at", "value"]
 # The CLI has no logging set-up, so Python's last-resort handler prints these
 # warnings on stderr; a library caller can route them like any other log.
 log = logging.getLogger("omnilinks.cache")
@@ -64,6 +67,15 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self.lock_timeout, check_same_thread=False, isolation_level=None)
         try:
+            # quick_check reads every page, so a file damaged in the middle is found now and
+            # rebuilt, not half-way through a run.
+            verdict = db.execute("PRAGMA quick_check").fetchall()
+            if verdict != [("ok",)]:
+                raise sqlite3.DatabaseError(f"damaged file: {verdict[0][0] if verdict else 'no answer'}")
+            columns = [row[1] for row in db.execute("PRAGMA table_info(results)")]
+            if columns and columns != COLUMNS:  # another version's table: replace it, keep the file
+                db.execute("DROP TABLE results")
+                self._warn(f"cache {self.path} had a results table of another shape; replaced it")
             db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, at REAL, value TEXT)")
             db.execute("SELECT count(*) FROM results").fetchone()
         except BaseException:
@@ -72,12 +84,12 @@ class ResultCache:
         return db
 
     def get(self, key: str) -> dict[str, Any] | None:
-        if self._db is None:
-            return None
-        with self._lock:
+        with self._lock:  # tested under the lock: another thread's failure may have dropped the cache
+            if self._db is None:
+                return None
             try:
                 row = self._db.execute("SELECT at, value FROM results WHERE key = ?", (key,)).fetchone()
-            except sqlite3.DatabaseError as exc:
+            except sqlite3.Error as exc:
                 self._failed(exc)
                 return None
         if not row or not isinstance(row[0], (int, float)) or time.time() - row[0] > self.max_age:
@@ -89,20 +101,24 @@ class ResultCache:
         return value if isinstance(value, dict) else None
 
     def put(self, key: str, value: dict[str, Any]) -> None:
-        if self._db is None:
-            return
         with self._lock:
+            if self._db is None:
+                return
             try:
                 self._db.execute(
                     "INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, time.time(), json.dumps(value))
                 )
-            except sqlite3.DatabaseError as exc:
-                self._failed(exc)  # a locked or full cache costs a recheck, nothing more
+            except sqlite3.Error as exc:
+                self._failed(exc)  # a locked, full or damaged cache costs a recheck, nothing more
 
-    def _failed(self, exc: sqlite3.DatabaseError) -> None:
-        """Stop using a cache that fails mid-run: each further call would wait on the lock again."""
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """Stop using a cache that fails mid-run (called under the lock): each further call would
+        wait on the lock again. A damaged file is found by quick_check and rebuilt next time."""
         if self._db is not None:
-            self._db.close()
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
             self._db = None
             self._warn(f"cache {self.path} failed during the run ({exc}); continuing without it")
 

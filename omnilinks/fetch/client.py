@@ -127,6 +127,10 @@ class HttpClient:
     def get(self, url: str, **kwargs: Any) -> Response:
         return self.request("GET", url, **kwargs)
 
+    def answered(self, url: str) -> Response | None:
+        """This run's final answer for the URL, if it was already fetched (a crawled page)."""
+        return self._seen.get(url)
+
     def check(self, url: str) -> Response:
         """Does this URL answer? HEAD first, GET where HEAD is refused; cached between runs.
 
@@ -169,15 +173,23 @@ class HttpClient:
         if scheme not in ("http", "https"):
             return Response(url, url, error="scheme", detail=f"refused scheme {scheme or '(none)'}:")
         attempt = 0
+        previous: Response | None = None  # a stop during a retry keeps the answer already had (a 503)
         while True:
             slot = self._slot(url)
             if not slot.acquire(self._past_deadline):
+                if previous is not None:
+                    result = previous
+                    break
                 return Response(url, url, error="deadline", detail=self._stop_reason())
             try:
                 with self._in_flight:  # the global limit, across every pool that uses this client
                     result = self._follow(method, url, headers, json, read_body, max_body or self.options.max_body)
             finally:
                 slot.release()
+            if result.error == "deadline" and previous is not None:
+                result = previous
+                break
+            previous = result
             retry_in = self._retry_delay(result, attempt, slot)
             if retry_in is None:
                 break

@@ -74,6 +74,9 @@ def _raw_tokens(name: str) -> list[str]:
     return ["dan" if token in _CONJUNCTIONS else token for token in tokens]
 
 
+# Rules compare every title and name of a site with the brand and each alias: the same few
+# strings are tokenised hundreds of thousands of times without this.
+@lru_cache(maxsize=65_536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Distinctive tokens of a brand name, in order."""
     tokens = _raw_tokens(name)

@@ -1,7 +1,9 @@
 """What a report format is: a name, a file extension and a render function."""
 from __future__ import annotations
 
+import glob
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,11 +27,17 @@ class Format:
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write beside the target and rename over it: a reader never sees half a report."""
+    """Write beside the target and rename over it: a reader never sees half a report.
+
+    The file gets the mode a plain open() would give it (the umask's, 0644 by default) or, when
+    it exists, keeps its own. The temporary file's name carries this process's id, so the
+    leftovers of a writer killed mid-write (SIGKILL) are removed by the next write."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _remove_orphans(target)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(temp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -38,3 +46,32 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)  # the only way to read the umask; set back at once
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _remove_orphans(target: Path) -> None:
+    """Temporary files of this report whose writer no longer runs."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = leftover.name[len(target.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or os.name != "posix":  # Windows' os.kill would end the process, not probe it
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another user's process, or no way to tell: leave its file alone
+    return True

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# U+2028/U+2029 end a line for some log viewers and editors, so they are shown escaped too.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: object, keep_newlines: bool = False) -> str:
@@ -28,3 +29,11 @@ def defuse_commands(text: str) -> str:
     while LEGACY_COMMAND in text:
         text = text.replace(LEGACY_COMMAND, "# #[")
     return LEADING_COMMAND.sub(r"\1: ", text)
+
+
+def log_safe(value: object, keep_newlines: bool = False) -> str:
+    """Crawled text for a format that may be printed in a CI log: printable and command-free.
+
+    With keep_newlines, every line is defused, since the runner strips a line's leading
+    spaces before it looks for `::`."""
+    return defuse_commands(clean_text(value, keep_newlines=keep_newlines))

@@ -73,8 +73,15 @@ def _name_finding(ctx: Context, spec: Rule, group: Group, what: str) -> Finding:
 
 def _titles(ctx: Context, claims: list[TitleClaim]) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[TitleClaim]] = {}
+    matched: dict[str, bool] = {}  # a title template repeats on every page: judge each part once
+
+    def matches(part: str) -> bool:
+        if part not in matched:
+            matched[part] = _matches(ctx, part)
+        return matched[part]
+
     for claim in claims:
-        if any(_matches(ctx, part) for part in claim.parts):
+        if any(matches(part) for part in claim.parts):
             continue
         claimed = claim.claimed or next((p for p in claim.parts if _resembles(ctx, p)), None)
         if claimed:

@@ -10,8 +10,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import phonenumbers
 
+from omnilinks.discover.live import canonical
 from omnilinks.extract.urls import without_fragment
-from omnilinks.models import Finding, Link, Page
+from omnilinks.fetch.client import Response
+from omnilinks.models import Finding, Link, Location, Page
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.phone import normalize_phone
 from omnilinks.rules.base import Context, rule
@@ -70,6 +72,14 @@ INVISIBLE = rule(
         "editor but is sent with the request, so the link leads to a page that does not exist.",
     how_to_fix="Retype the address, or delete the character at the position the finding names.",
     example='<a href="/menu\u200b/">: a zero-width space after "menu".')
+PAGE_FAILED = rule(
+    "page-unreachable", "link", "error", "A page of the site could not be read during the crawl",
+    why="A page that fails, times out or stops half-way for the crawler does the same for visitors and search "
+        "engines; when it is the start page, nothing else on the site was checked.",
+    how_to_fix="Open the page: fix the server error or what makes it slow, then run the check again.",
+    example="The start page answers 200 but sends its body so slowly that it is cut after the time budget.")
+# A cut or failed read after the status line: the status says nothing about the page.
+READ_ERRORS_WITH_STATUS_OK = frozenset({"too_large"})
 
 # Hosts whose whole job is to redirect: linking the short form is deliberate.
 SHORTENERS = {"maps.app.goo.gl", "goo.gl", "g.page", "g.co", "bit.ly", "s.id", "tinyurl.com", "wa.me", "t.me",
@@ -160,6 +170,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield from _internal(ctx, link, pages_by_name)
                 else:
                     yield from _external(ctx, link)
+    yield from _failed_pages(ctx)
 
 
 def _parse_error(raw: str) -> str:
@@ -212,6 +223,12 @@ def _internal(ctx: Context, link: Link, pages_by_name: dict[str, str]) -> Iterat
         yield from _external(ctx, link)
         return
     if not exists:
+        locked = ctx.site.folder.unreadable_folder_for(link.url) if ctx.site.folder is not None else None
+        if locked is not None:  # not missing: the walk was refused the folder (permissions)
+            yield PAGE_FAILED.finding(f"{link.raw} is in the folder {locked}/, which cannot be read",
+                                      link.location, target=link.url, actual="unreadable",
+                                      fix=f"Make {locked}/ readable (chmod -R a+rX) and run the check again.")
+            return
         redirect = ctx.site.redirect_for(link.url) if ctx.site.folder is not None else None
         if redirect is not None:
             yield from _redirected(ctx, link, redirect)
@@ -296,7 +313,7 @@ def _external(ctx: Context, link: Link) -> Iterator[Finding]:
     elif result.error == "deadline":
         yield SKIPPED.finding(f"{link.raw} was not checked: {result.detail or 'the run stopped first'}", link.location,
                               target=link.url, fix="Raise check.deadline or check fewer links.")
-    elif result.error is not None and result.status is None or result.error in ("redirect_loop", "too_many_redirects"):
+    elif _unreachable(result):
         yield UNREACHABLE.finding(f"{link.raw} cannot be reached: {result.describe()}", link.location,
                                   target=link.url, actual=result.error,
                                   fix="Check the address for typos; if the site has moved, link its new address.")
@@ -341,6 +358,29 @@ def _accepted(ctx: Context, url: str, status: int | None) -> bool:
 @lru_cache(maxsize=256)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def _unreachable(result: Response) -> bool:
+    """No usable answer: no status, a redirect loop, or a body cut off (timeout, reset) under a
+    status that would otherwise pass; an oversized body still answered."""
+    if result.error is None or result.error in READ_ERRORS_WITH_STATUS_OK:
+        return False
+    return result.status is None or result.status < 400 or result.error in ("redirect_loop", "too_many_redirects")
+
+
+def _failed_pages(ctx: Context) -> Iterator[Finding]:
+    """Crawled pages that could not be read and that no page read links to (those get a link finding)."""
+    failed = getattr(ctx.site, "failed", None)
+    if not failed:
+        return
+    linked = {canonical(without_fragment(link.url)) for page in ctx.pages for link in page.links
+              if link.url.startswith(("http:", "https:"))}
+    for url in sorted(failed):
+        if url not in linked:
+            response = failed[url]
+            yield PAGE_FAILED.finding(f"page {url} could not be read: {response.describe()}", Location(url=url),
+                                      target=url, actual=response.error or str(response.status),
+                                      fix="Open the page and fix the server error or its slowness.")
 
 
 def _meaningful_redirect(start: str, final: str) -> bool:

@@ -69,7 +69,7 @@ def _site(root: Path, count: int) -> Path:
 def test_process_pool_reads_the_same_pages_in_the_same_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _site(tmp_path, 40)
     folder = FolderSite(root, "https://example.com/")
-    jobs = [(str(p), folder.url_for(p), folder.display_path(p), "ID") for p in folder.html_files()]
+    jobs = [(str(p), folder.url_for(p), folder.display_path(p), "ID", 10 * 1024 * 1024) for p in folder.html_files()]
     client = HttpClient(HttpOptions())
     monkeypatch.setenv("OMNILINKS_WORKERS", "1")
     one_by_one = _parse_all(jobs, None, client.cancel)

@@ -55,7 +55,7 @@ def test_good_config_loads_with_channel_lines(tmp_path: Path) -> None:
     [
         ("brand:\n  name: X\n  phnoe: 1\n", 3, "brand.phnoe", "unknown key"),
         ("check:\n  concurrency: many\n", 2, "check.concurrency", "expected a integer"),
-        ("check:\n  per_host: 0\n", 2, "check.per_host", "at least 1"),
+        ("check:\n  per_host: 0\n", 2, "check.per_host", "between 1 and 64"),
         ("channels:\n  - {platform: x}\n", 2, "channels[0]", "url"),
         ("channels: https://x.com/a\n", 1, "channels", "expected a list"),
         ("check:\n  fail_on: sometimes\n", 2, "check.fail_on", "one of"),

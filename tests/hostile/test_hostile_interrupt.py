@@ -56,3 +56,87 @@ def test_a_signal_writes_the_partial_report_and_exits_with_its_code(tmp_path: Pa
         assert report["complete"] is False
         assert report["summary"]["pages"] >= 1
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def big_folder(root: Path, pages: int = 1500) -> Path:
+    """A folder site whose every stage (reading, identity, rules) takes a noticeable time."""
+    site = root / "site"
+    site.mkdir()
+    for i in range(pages):
+        links = "".join(f'<a href="p{(i * 7 + j) % pages}.html#s{j}">x</a><a href="https://ext{j}.example/p{i % 50}">e</a>'
+                        for j in range(25))
+        (site / f"p{i}.html").write_text(
+            f"<html><head><title>Halaman {i} | Kopi Senyap {i % 37}</title></head><body><h2 id='s{i % 25}'>h</h2>"
+            f"{links}<p>Telepon 0812-3456-{i % 10000:04d}, toko{i % 3}@kopi.example</p></body></html>")
+    (site / "index.html").write_text('<a href="p0.html">p</a>')
+    aliases = ", ".join(f"Kopi Senja Cabang {i}" for i in range(100))
+    (root / "omnilinks.yml").write_text(f"brand:\n  name: Kopi Senja\n  aliases: [{aliases}]\n")
+    return site
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_is_honoured_within_a_second_or_so_in_every_stage(tmp_path: Path) -> None:
+    site = big_folder(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "OMNILINKS_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "omnilinks", "check", str(site), "--config", str(tmp_path / "omnilinks.yml"),
+               "--offline", "--no-progress", "--format", "json", "--output", str(tmp_path / "report.json")]
+    started = time.monotonic()
+    subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=600)
+    whole = time.monotonic() - started
+    incomplete = 0
+    for share in (0.3, 0.6, 0.85):  # reading the files, then comparing, then the rules
+        (tmp_path / "report.json").unlink(missing_ok=True)
+        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(whole * share)
+        if process.poll() is not None:
+            continue  # this run was faster than the measured one: nothing to interrupt
+        process.send_signal(signal.SIGTERM)
+        sent = time.monotonic()
+        _, err = process.communicate(timeout=60)
+        stopped_in = time.monotonic() - sent
+        assert process.returncode == 143, err.decode()
+        # A second in every stage; the margin is for a loaded CI machine.
+        assert stopped_in < 2.5, f"took {stopped_in:.1f} s to stop at {share:.0%} of a {whole:.1f} s run"
+        # complete is False, unless the signal came while the finished run's report was being written
+        # (that waits for the report: it is whole, and says so).
+        incomplete += json.loads((tmp_path / "report.json").read_text())["complete"] is False
+    assert incomplete >= 1
+
+def test_an_interrupted_crawl_keeps_the_failures_it_already_fetched() -> None:
+    import threading
+
+    from omnilinks.pipeline import RunOptions, run
+
+    def site(handler: Handler) -> None:
+        if handler.path.startswith("/rusak"):
+            return handler.answer(503, b"down")
+        if handler.path in ("/robots.txt", "/sitemap.xml"):
+            return handler.answer(404, b"")
+        time.sleep(0.3 if handler.path != "/" else 0)
+        links = "".join(f'<a href="/rusak{i}">r</a><a href="/p{i}">p</a>' for i in range(10))
+        handler.answer(200, f"<html><body>{links}</body></html>".encode())
+
+    with serve(fallback=site) as server:
+        cancel = threading.Event()
+        fetched_failures = lambda: len({path for _, _, path in server.hits if path.startswith("/rusak")})  # noqa: E731
+        threading.Thread(target=lambda: (time.sleep(0.2), [time.sleep(0.05) for _ in range(200)
+                                                           if fetched_failures() < 10],
+                                       time.sleep(0.4), cancel.set()),  # their first answers are in
+                         daemon=True).start()
+        report = run(server.url("/"), RunOptions(use_cache=False, allow_private=True, cancel=cancel))
+    assert report.complete is False
+    broken = {f.target for f in report.findings if f.rule == "link-broken"}
+    assert {server.url(f"/rusak{i}") for i in range(10)} <= broken
+    assert not any("page or depth limit" in note for note in report.notes)
+
+
+def test_an_interrupted_audit_portfolio_says_it_is_incomplete(tmp_path: Path) -> None:
+    from omnilinks.audit.merge import write_outputs
+    from omnilinks.audit.portfolio import render_portfolio
+
+    whole = render_portfolio([], "agency")
+    assert "INCOMPLETE" not in whole
+    write_outputs(tmp_path, [], "agency", unfinished=12)
+    page = (tmp_path / "index.html").read_text() if (tmp_path / "index.html").exists() \
+        else next(tmp_path.glob("*.html")).read_text()
+    assert "INCOMPLETE" in page and "12 more clients" in page and "--resume" in page
