@@ -80,6 +80,7 @@ def test_sigterm_is_honoured_within_a_second_or_so_in_every_stage(tmp_path: Path
     env = {**os.environ, "PYTHONPATH": str(REPO), "OMNILINKS_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "omnilinks", "check", str(site), "--config", str(tmp_path / "omnilinks.yml"),
                "--offline", "--no-progress", "--format", "json", "--output", str(tmp_path / "report.json")]
+    subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=600)  # warm: bytecode compiled
     started = time.monotonic()
     subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=600)
     whole = time.monotonic() - started
@@ -94,6 +95,9 @@ def test_sigterm_is_honoured_within_a_second_or_so_in_every_stage(tmp_path: Path
         sent = time.monotonic()
         _, err = process.communicate(timeout=60)
         stopped_in = time.monotonic() - sent
+        report = tmp_path / "report.json"
+        if process.returncode == -signal.SIGTERM and report.exists() and json.loads(report.read_text())["complete"]:
+            continue  # the signal came after the finished run had written its report and let go of the signals
         assert process.returncode == 143, err.decode()
         # A second in every stage; the margin is for a loaded CI machine.
         assert stopped_in < 2.5, f"took {stopped_in:.1f} s to stop at {share:.0%} of a {whole:.1f} s run"
