@@ -1,0 +1,254 @@
+"""omnilinks on html-proofer's and LinkChecker's own test fixtures, against the verdicts their specs expect.
+
+    git clone https://github.com/gjtorikian/html-proofer /tmp/html-proofer
+    git clone https://github.com/linkchecker/linkchecker /tmp/linkchecker
+    python benchmarks/peer_cases.py --html-proofer /tmp/html-proofer --linkchecker /tmp/linkchecker
+
+omnilinks runs offline in folder mode through `omnilinks.check(folder, offline=True)`: on the folder
+that holds a fixture (html-proofer's `:file` cases resolve links from the file's folder, so that folder
+is the site root) or on the fixture folder itself (`:directory` cases). Its verdict on a case is
+"broken" when it reports a link error (category link, severity error) on the case's page(s).
+
+What is compared, and what is not, is decided by rules below, never per case by hand:
+- html-proofer: each `it "..." do` block of spec/html-proofer/check/{links,images,scripts}_spec.rb that
+  calls `run_proofer(<fixture>, :file|:directory[, options])` and states its verdict as
+  `expect(proofer.failed_checks).to(eq([]))` (not broken) or as a `.description` match / a non-zero
+  `.count`/`.length` (broken, with that message). Options that change the verdict (anything but the
+  ones in NEUTRAL_OPTIONS) make a case "not compared"; a broken verdict whose message is about an
+  external URL needs the network (skipped); one about a policy rather than a reference (alt text,
+  https-only, SRI, file names) is out of scope (skipped).
+- LinkChecker: every tests/checker/data/*.html whose `.result` file has no `%(port)s` (those are
+  served by its test HTTP server). A `.result` lists every URL it checked as records of `url <as
+  written>`, `real url <resolved>`, then `valid` or `error`. Records whose real url is a local file
+  (`file://`) or a `javascript:` URL are compared one by one; http/ftp/mailto records need the network.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import omnilinks
+
+# html-proofer options that leave the verdict on internal references as omnilinks' defaults give it.
+NEUTRAL_OPTIONS = {"check_internal_hash: true", "disable_external: true", "check_external_hash: false",
+                   "only_4xx: true", "enforce_https: false"}
+# An expected failure message is about one of these: (kind, pattern). First match wins.
+MESSAGE_KINDS = (
+    ("policy", r"alt attribute|terrible filename|no src or srcset|script is empty|HTTPS link|http scheme"
+               r"|protocol-relative|CORS|Integrity|SRI"),
+    ("network", r"failed|time ?out|timed out|External link"),
+    ("reference", r"internally linking|does not exist|the hash|internal hash|mailto:|tel:|invalid URL"),
+)
+SPECS = ("check/links_spec.rb", "check/images_spec.rb", "check/scripts_spec.rb")
+
+
+@dataclass(frozen=True)
+class Case:
+    peer: str
+    name: str  # the spec's description, or "<fixture>: <href>"
+    site: Path  # the folder omnilinks checks
+    pages: tuple[Path, ...]  # whose findings count; empty = the whole folder
+    expected: str  # "broken" / "ok" / "skip:<why>"
+    what: str = ""  # the peer's message, or the URL as written
+    target: str = ""  # LinkChecker: resolved local target (path#fragment) this record is about
+
+
+# ---------------------------------------------------------------- html-proofer
+
+
+def _ruby_blocks(text: str) -> list[tuple[str, str]]:
+    """(description, body) of every top-level `it "..." do ... end` (two-space indented in these specs)."""
+    return re.findall(r'^  it "(.*?)" do\n(.*?)^  end$', text, flags=re.S | re.M)
+
+
+def _fixture(expr: str, body: str, fixtures: Path) -> Path | None:
+    """`File.join(FIXTURES_DIR, "a", "b.html")` or `"#{FIXTURES_DIR}/a/b.html"`, inline or in a variable."""
+    if re.fullmatch(r"\w+", expr):
+        match = re.search(rf"^\s*{re.escape(expr)} = (.*)$", body, flags=re.M)
+        if not match:
+            return None
+        expr = match.group(1)
+    if expr.startswith('"#{FIXTURES_DIR}/'):
+        return fixtures / expr[len('"#{FIXTURES_DIR}/'):].strip('"')
+    parts = re.findall(r'"([^"]*)"', expr)
+    return fixtures.joinpath(*parts) if expr.startswith("File.join(FIXTURES_DIR") else None
+
+
+def _options(arg: str, body: str) -> set[str]:
+    if re.fullmatch(r"\w+", arg):  # a variable: `options = { ... }` earlier in the block
+        match = re.search(rf"^\s*{re.escape(arg)} = (\{{.*?\}})$", body, flags=re.M | re.S)
+        arg = match.group(1) if match else "{unreadable}"
+    return {part.strip() for part in arg.strip("{} ").split(",") if part.strip()}
+
+
+def _expected(body: str) -> tuple[str, str]:
+    """The verdict as the spec states it: ("ok", ""), ("broken", message) or ("skip:...", "")."""
+    if re.search(r"expect\(proofer\.failed_checks\)\.to\(eq\(\[\]\)\)|failed_checks\)\.to\(be_empty\)", body):
+        return "ok", ""
+    message = re.search(r"\.description\)?\.to\(match\((?:/|%r\{|\")(.*?)(?:/|\}|\")\)\)", body)
+    if not message:
+        message = re.search(r"expect\(failure\)\.to\(match\((?:/|%r\{|\")(.*?)(?:/|\}|\")\)\)", body)
+    count = re.search(r"failed_checks\.(?:count|length|size)\)\.to\(eq\((\d+)\)\)", body)
+    if message:
+        return "broken", message.group(1)
+    if count:
+        return ("broken", f"{count.group(1)} failures") if int(count.group(1)) else ("ok", "")
+    return "skip:verdict not read (the spec asserts something else)", ""
+
+
+def html_proofer_cases(root: Path) -> list[Case]:
+    spec_dir = root / "spec" / "html-proofer"
+    fixtures = spec_dir / "fixtures"
+    cases = []
+    for spec in SPECS:
+        for name, body in _ruby_blocks((spec_dir / spec).read_text(encoding="utf-8")):
+            call = re.search(r"run_proofer\((\S+?), :(\w+)(?:, (.*?))?\)$", body, flags=re.M)
+            if not call:
+                cases.append(Case("html-proofer", name, fixtures, (), "skip:not a run_proofer case"))
+                continue
+            expr, mode, arg = call.group(1), call.group(2), call.group(3) or ""
+            fixture = _fixture(expr, body, fixtures)
+            if mode not in ("file", "directory") or fixture is None or not fixture.exists():
+                cases.append(Case("html-proofer", name, fixtures, (), "skip:not a fixture file or folder"))
+                continue
+            site, pages = (fixture, ()) if mode == "directory" else (fixture.parent, (fixture,))
+            if _options(arg, body) - NEUTRAL_OPTIONS:
+                cases.append(Case("html-proofer", name, site, pages, "skip:peer option changes the verdict"))
+                continue
+            verdict, message = _expected(body)
+            if verdict == "broken":
+                kind = next((k for k, pattern in MESSAGE_KINDS if re.search(pattern, message)), "unread")
+                if kind == "reference" and "internally" not in message and _hash_is_external(message, fixture):
+                    kind = "network"
+                if kind != "reference":
+                    verdict = {"policy": "skip:policy, not a reference", "network": "skip:external URL (network)",
+                               "unread": "skip:verdict not read (message kind)"}[kind]
+            cases.append(Case("html-proofer", name, site, pages, verdict, message))
+    return cases
+
+
+def _hash_is_external(message: str, fixture: Path) -> bool:
+    """`the hash 'x' does not` names no URL: it is external when the fixture links to an http URL #x."""
+    name = re.search(r"hash '([^']+)'", message)
+    files = [fixture] if fixture.is_file() else list(fixture.rglob("*.htm*"))
+    text = "".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+    return bool(name and re.search(rf"https?://[^\"'\s]*#{re.escape(name.group(1))}[\"']", text))
+
+
+# ---------------------------------------------------------------- LinkChecker
+
+
+def linkchecker_cases(root: Path) -> list[Case]:
+    data = root / "tests" / "checker" / "data"
+    cases = []
+    for page in sorted(data.glob("*.html")):
+        result = page.with_name(page.name + ".result")
+        if not result.exists():
+            continue
+        text = result.read_text(encoding="utf-8")
+        if "%(port)s" in text:
+            cases.append(Case("LinkChecker", page.name, data, (page,), "skip:served by its test HTTP server"))
+            continue
+        for record in text.split("\n\n"):
+            fields = dict(_record_line(line) for line in record.strip().splitlines())
+            written, real = fields.get("url", ""), fields.get("real url", "")
+            verdict = "error" if "error" in fields else "valid" if "valid" in fields else ""
+            name = f"{page.name}: {written}"
+            local = real.replace("file://%(curdir)s/%(datadir)s/", "")
+            if not verdict:
+                cases.append(Case("LinkChecker", name, data, (page,), "skip:record without a verdict", written))
+            elif real.startswith("javascript:"):
+                cases.append(Case("LinkChecker", name, data, (page,), "ok" if verdict == "valid" else "broken",
+                                  written, real))
+            elif not real.startswith("file://"):
+                cases.append(Case("LinkChecker", name, data, (page,), "skip:external URL (network)", written))
+            elif local == page.name:
+                continue  # the start page itself
+            else:
+                cases.append(Case("LinkChecker", name, data, (), "ok" if verdict == "valid" else "broken",
+                                  written, unquote(local)))
+    return cases
+
+
+def _record_line(line: str) -> tuple[str, str]:
+    for key in ("cache key", "real url", "url", "name", "warning", "info", "error", "valid"):
+        if line == key or line.startswith(key + " "):
+            return key, line[len(key):].strip()
+    return line, ""
+
+
+# ---------------------------------------------------------------- omnilinks and the comparison
+
+_REPORTS: dict[Path, list] = {}
+
+
+def errors_in(site: Path) -> list:
+    if site not in _REPORTS:
+        report = omnilinks.check(str(site), offline=True, use_cache=False)
+        _REPORTS[site] = [f for f in report.findings if f.category == "link" and f.severity == "error"]
+    return _REPORTS[site]
+
+
+def omnilinks_verdict(case: Case) -> tuple[str, list[str]]:
+    errors = errors_in(case.site)
+    if case.peer == "LinkChecker":
+        # A record is about one resolved target: match findings whose target resolves to it.
+        hits = []
+        for f in errors:
+            if f.target and case.target.startswith("javascript:"):
+                if f.target == case.what:
+                    hits.append(f)
+                continue
+            # Folder mode reports internal targets resolved against http://localhost/ (the folder's root).
+            if not (f.target or "").startswith("http://localhost/"):
+                continue
+            parts = urlsplit(f.target)
+            written = unquote(parts.path).lstrip("/") + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
+            if written == case.target:
+                hits.append(f)
+        return ("broken" if hits else "ok"), [f"{f.rule} {f.target}" for f in hits]
+    wanted = {p.resolve() for p in case.pages}
+    hits = [f for f in errors if not wanted or Path(f.location.path or "").resolve() in wanted]
+    return ("broken" if hits else "ok"), [f"{f.rule} {f.target}" for f in hits]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--html-proofer", type=Path, help="a checkout of github.com/gjtorikian/html-proofer")
+    parser.add_argument("--linkchecker", type=Path, help="a checkout of github.com/linkchecker/linkchecker")
+    args = parser.parse_args(argv)
+    cases: list[Case] = []
+    if args.html_proofer:
+        cases += html_proofer_cases(args.html_proofer)
+    if args.linkchecker:
+        cases += linkchecker_cases(args.linkchecker)
+    if not cases:
+        parser.error("give --html-proofer and/or --linkchecker checkout folders")
+    for peer in dict.fromkeys(c.peer for c in cases):
+        mine = [c for c in cases if c.peer == peer]
+        compared = [c for c in mine if not c.expected.startswith("skip:")]
+        disagreements = []
+        for case in compared:
+            verdict, why = omnilinks_verdict(case)
+            if verdict != case.expected:
+                disagreements.append((case, verdict, why))
+        skipped: dict[str, int] = {}
+        for case in mine:
+            if case.expected.startswith("skip:"):
+                skipped[case.expected[5:]] = skipped.get(case.expected[5:], 0) + 1
+        print(f"\n{peer}: {len(mine)} cases, {len(compared)} compared, "
+              f"{len(compared) - len(disagreements)} agree, {len(disagreements)} disagree")
+        for reason, count in sorted(skipped.items(), key=lambda kv: -kv[1]):
+            print(f"  not compared: {count:3d}  {reason}")
+        for case, verdict, why in disagreements:
+            print(f"  DISAGREE  {case.name!r}  peer={case.expected} omnilinks={verdict}  "
+                  f"site={case.site.name} peer says: {case.what!r}  omnilinks: {why}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
