@@ -35,7 +35,9 @@ import omnilinks
 
 # html-proofer options that leave the verdict on internal references as omnilinks' defaults give it.
 NEUTRAL_OPTIONS = {"check_internal_hash: true", "disable_external: true", "check_external_hash: false",
-                   "only_4xx: true", "enforce_https: false"}
+                   "only_4xx: true", "enforce_https: false", "allow_hash_href: true",
+                   # html-proofer fails an <a> without href unless told; a browser shows it as text, as omnilinks does.
+                   "allow_missing_href: true", "ignore_missing_alt: false", "ignore_empty_alt: false"}
 # An expected failure message is about one of these: (kind, pattern). First match wins.
 MESSAGE_KINDS = (
     ("policy", r"alt attribute|terrible filename|no src or srcset|script is empty|HTTPS link|http scheme"
@@ -68,10 +70,10 @@ def _ruby_blocks(text: str) -> list[tuple[str, str]]:
 def _fixture(expr: str, body: str, fixtures: Path) -> Path | None:
     """`File.join(FIXTURES_DIR, "a", "b.html")` or `"#{FIXTURES_DIR}/a/b.html"`, inline or in a variable."""
     if re.fullmatch(r"\w+", expr):
-        match = re.search(rf"^\s*{re.escape(expr)} = (.*)$", body, flags=re.M)
-        if not match:
+        assigned = re.findall(rf"^\s*{re.escape(expr)} = (.*)$", body, flags=re.M)
+        if not assigned:
             return None
-        expr = match.group(1)
+        expr = assigned[-1]
     if expr.startswith('"#{FIXTURES_DIR}/'):
         return fixtures / expr[len('"#{FIXTURES_DIR}/'):].strip('"')
     parts = re.findall(r'"([^"]*)"', expr)
@@ -100,34 +102,48 @@ def _expected(body: str) -> tuple[str, str]:
     return "skip:verdict not read (the spec asserts something else)", ""
 
 
+def _html_proofer_case(name: str, body: str, run: str, fixtures: Path) -> Case:
+    call = re.search(r"run_proofer\((\S+?), :(\w+)(?:, (.*?))?\)$", run, flags=re.M)
+    if not call:
+        return Case("html-proofer", name, fixtures, (), "skip:not a run_proofer case")
+    expr, mode, arg = call.group(1), call.group(2), call.group(3) or ""
+    fixture = _fixture(expr, body, fixtures)
+    if mode not in ("file", "directory") or fixture is None or not fixture.exists():
+        return Case("html-proofer", name, fixtures, (), "skip:not a fixture file or folder")
+    # A :file case resolves `/x` from the file's own folder (html-proofer's root_dir is unset), so that
+    # folder is the site root; but it reads `../x` from the file system, above that folder: a page
+    # linking `../` gets its fixture group's folder (fixtures/links) as root instead.
+    site, pages = (fixture, ()) if mode == "directory" else (fixture.parent, (fixture,))
+    if mode == "file" and fixture.is_file() and 'href="../' in fixture.read_text(encoding="utf-8", errors="replace"):
+        site = fixtures / fixture.relative_to(fixtures).parts[0]
+    if _options(arg, body) - NEUTRAL_OPTIONS:
+        return Case("html-proofer", name, site, pages, "skip:peer option changes the verdict")
+    verdict, message = _expected(run)
+    if verdict == "broken":
+        kind = next((k for k, pattern in MESSAGE_KINDS if re.search(pattern, message)), "unread")
+        if kind == "reference" and "internally" not in message and _hash_is_external(message, fixture):
+            kind = "network"
+        if kind != "reference":
+            verdict = {"policy": "skip:policy, not a reference", "network": "skip:external URL (network)",
+                       "unread": "skip:verdict not read (message kind)"}[kind]
+    return Case("html-proofer", name, site, pages, verdict, message)
+
+
 def html_proofer_cases(root: Path) -> list[Case]:
     spec_dir = root / "spec" / "html-proofer"
     fixtures = spec_dir / "fixtures"
     cases = []
     for spec in SPECS:
-        for name, body in _ruby_blocks((spec_dir / spec).read_text(encoding="utf-8")):
-            call = re.search(r"run_proofer\((\S+?), :(\w+)(?:, (.*?))?\)$", body, flags=re.M)
-            if not call:
+        for name, block in _ruby_blocks((spec_dir / spec).read_text(encoding="utf-8")):
+            # A block may run the proofer more than once; each run's expectations follow it.
+            runs = re.split(r"^(?=\s*\w+ = run_proofer\()", block, flags=re.M)
+            setup, runs = runs[0], runs[1:]
+            if not runs:
                 cases.append(Case("html-proofer", name, fixtures, (), "skip:not a run_proofer case"))
-                continue
-            expr, mode, arg = call.group(1), call.group(2), call.group(3) or ""
-            fixture = _fixture(expr, body, fixtures)
-            if mode not in ("file", "directory") or fixture is None or not fixture.exists():
-                cases.append(Case("html-proofer", name, fixtures, (), "skip:not a fixture file or folder"))
-                continue
-            site, pages = (fixture, ()) if mode == "directory" else (fixture.parent, (fixture,))
-            if _options(arg, body) - NEUTRAL_OPTIONS:
-                cases.append(Case("html-proofer", name, site, pages, "skip:peer option changes the verdict"))
-                continue
-            verdict, message = _expected(body)
-            if verdict == "broken":
-                kind = next((k for k, pattern in MESSAGE_KINDS if re.search(pattern, message)), "unread")
-                if kind == "reference" and "internally" not in message and _hash_is_external(message, fixture):
-                    kind = "network"
-                if kind != "reference":
-                    verdict = {"policy": "skip:policy, not a reference", "network": "skip:external URL (network)",
-                               "unread": "skip:verdict not read (message kind)"}[kind]
-            cases.append(Case("html-proofer", name, site, pages, verdict, message))
+            for number, run in enumerate(runs, 1):
+                label = name if len(runs) == 1 else f"{name} (run {number})"
+                before = setup + "".join(runs[:number])  # assignments up to this run; the last one holds
+                cases.append(_html_proofer_case(label, before, run, fixtures))
     return cases
 
 
