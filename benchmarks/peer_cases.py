@@ -227,14 +227,13 @@ def omnilinks_verdict(case: Case) -> tuple[str, list[str]]:
         # A record is about one resolved target: match findings whose target resolves to it.
         hits = []
         for f in errors:
-            if f.target and case.target.startswith("javascript:"):
-                if f.target == case.what:
+            target = f.target or ""
+            if not target.startswith("http://localhost/"):
+                if target == case.what:  # javascript:, file:///elsewhere: reported as written
                     hits.append(f)
                 continue
             # Folder mode reports internal targets resolved against http://localhost/ (the folder's root).
-            if not (f.target or "").startswith("http://localhost/"):
-                continue
-            parts = urlsplit(f.target)
+            parts = urlsplit(target)
             written = unquote(parts.path).lstrip("/") + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
             if written == case.target:
                 hits.append(f)
