@@ -114,7 +114,7 @@ def _expected(body: str) -> tuple[str, str]:
 
 
 def _html_proofer_case(name: str, body: str, run: str, fixtures: Path) -> Case:
-    call = re.search(r"run_proofer\((\S+?), :(\w+)(?:, (.*?))?\)$", run, flags=re.M)
+    call = re.search(r"run_proofer\((File\.join\(.*?\)|\"[^\"]*\"|\S+?), :(\w+)(?:, (.*?))?\)$", run, flags=re.M)
     if not call:
         return Case("html-proofer", name, fixtures, (), "skip:not a run_proofer case")
     expr, mode, arg = call.group(1), call.group(2), call.group(3) or ""
@@ -148,13 +148,14 @@ def html_proofer_cases(root: Path) -> list[Case]:
     for spec in SPECS:
         for name, block in _ruby_blocks((spec_dir / spec).read_text(encoding="utf-8")):
             # A block may run the proofer more than once; each run's expectations follow it.
-            runs = re.split(r"^(?=\s*\w+ = run_proofer\()", block, flags=re.M)
+            runs = re.split(r"^(?=\s*(?:\w+ = )?run_proofer\()", block, flags=re.M)
             setup, runs = runs[0], runs[1:]
             if not runs:
                 cases.append(Case("html-proofer", name, fixtures, (), "skip:not a run_proofer case"))
             for number, run in enumerate(runs, 1):
                 label = name if len(runs) == 1 else f"{name} (run {number})"
-                before = setup + "".join(runs[:number])  # assignments up to this run; the last one holds
+                # Each segment starts with its run_proofer call: the assignments before that line hold.
+                before = setup + "".join(runs[:number - 1]) + run.partition("\n")[0]
                 cases.append(_html_proofer_case(label, before, run, fixtures))
     return cases
 
