@@ -5,7 +5,6 @@ import re
 from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-
 # Schemes the URL standard calls special; a URL with any other scheme keeps its backslashes.
 SPECIAL_SCHEME = re.compile(r"^(?:https?|wss?|ftp|file):", re.I)
 OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
