@@ -81,7 +81,7 @@ def _ruby_blocks(text: str) -> list[tuple[str, str]]:
 def _fixture(expr: str, body: str, fixtures: Path) -> Path | None:
     """`File.join(FIXTURES_DIR, "a", "b.html")` or `"#{FIXTURES_DIR}/a/b.html"`, inline or in a variable."""
     if re.fullmatch(r"\w+", expr):
-        assigned = re.findall(rf"^\s*{re.escape(expr)} = (.*)$", body, flags=re.M)
+        assigned = re.findall(rf"^\s*{re.escape(expr)}\s+=\s+(.*)$", body, flags=re.M)
         if not assigned:
             return None
         expr = assigned[-1]
@@ -93,7 +93,7 @@ def _fixture(expr: str, body: str, fixtures: Path) -> Path | None:
 
 def _options(arg: str, body: str) -> set[str]:
     if re.fullmatch(r"\w+", arg):  # a variable: `options = { ... }` earlier in the block
-        match = re.search(rf"^\s*{re.escape(arg)} = (\{{.*?\}})$", body, flags=re.M | re.S)
+        match = re.search(rf"^\s*{re.escape(arg)}\s+=\s+(\{{.*?\}})$", body, flags=re.M | re.S)
         arg = match.group(1) if match else "{unreadable}"
     return {part.strip() for part in arg.strip("{} ").split(",") if part.strip()}
 
