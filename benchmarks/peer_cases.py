@@ -5,22 +5,25 @@
     python benchmarks/peer_cases.py --html-proofer /tmp/html-proofer --linkchecker /tmp/linkchecker
 
 omnilinks runs offline in folder mode through `omnilinks.check(folder, offline=True)`: on the folder
-that holds a fixture (html-proofer's `:file` cases resolve links from the file's folder, so that folder
-is the site root) or on the fixture folder itself (`:directory` cases). Its verdict on a case is
-"broken" when it reports a link error (category link, severity error) on the case's page(s).
+that holds a fixture (html-proofer's `:file` cases resolve `/x` from the file's folder, so that folder
+is the site root; a page that links `../` gets its fixture group's folder) or on the fixture folder
+itself (`:directory` cases). Its verdict on a case is "broken" when it reports a link error (category
+link, severity error) on the case's page(s), or, for a LinkChecker record, on that record's target.
 
-What is compared, and what is not, is decided by rules below, never per case by hand:
-- html-proofer: each `it "..." do` block of spec/html-proofer/check/{links,images,scripts}_spec.rb that
-  calls `run_proofer(<fixture>, :file|:directory[, options])` and states its verdict as
+What is compared, and what is not, is decided by the rules below, never per case by hand (the one
+hand-read table, COUNT_ONLY_KINDS, says what a count-only html-proofer verdict is about):
+- html-proofer: each `it "..." do` block of spec/html-proofer/check/{links,images,scripts}_spec.rb,
+  one case per `run_proofer(<fixture>, :file|:directory[, options])` in it, whose verdict is stated as
   `expect(proofer.failed_checks).to(eq([]))` (not broken) or as a `.description` match / a non-zero
   `.count`/`.length` (broken, with that message). Options that change the verdict (anything but the
   ones in NEUTRAL_OPTIONS) make a case "not compared"; a broken verdict whose message is about an
   external URL needs the network (skipped); one about a policy rather than a reference (alt text,
-  https-only, SRI, file names) is out of scope (skipped).
-- LinkChecker: every tests/checker/data/*.html whose `.result` file has no `%(port)s` (those are
-  served by its test HTTP server). A `.result` lists every URL it checked as records of `url <as
-  written>`, `real url <resolved>`, then `valid` or `error`. Records whose real url is a local file
-  (`file://`) or a `javascript:` URL are compared one by one; http/ftp/mailto records need the network.
+  https-only, SRI, file names, an <a> with no href) is out of scope (skipped).
+- LinkChecker: every tests/checker/data/*.html with a `.result` file. It lists every URL checked as
+  records of `url <as written>`, `real url <resolved>`, then `valid` or `error` (a `valid` record with
+  the warning "Anchor ... not found" is a missing fragment: broken). Records whose real url is a file
+  of the data folder (as file:// or from its test HTTP server, which serves that folder), another
+  file:// URL or a javascript: URL are compared one by one; http/mailto/dns records need the network.
 """
 from __future__ import annotations
 
