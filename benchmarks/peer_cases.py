@@ -267,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--linkchecker", type=Path, help="a checkout of github.com/linkchecker/linkchecker")
     parser.add_argument("--list-skipped", action="store_true", help="name every case not compared, and why")
     args = parser.parse_args(argv)
+    for flag, root, inside in (("--html-proofer", args.html_proofer, "spec/html-proofer/check"),
+                               ("--linkchecker", args.linkchecker, "tests/checker/data")):
+        if root and not (root / inside).is_dir():
+            parser.error(f"{flag} {root}: no {inside}/ there; give a clone of the peer's repository")
     cases: list[Case] = []
     if args.html_proofer:
         cases += html_proofer_cases(args.html_proofer)
