@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
-from omnilinks.extract.urls import resolve_url
+from omnilinks.extract.urls import browser_slashes, resolve_url
 from omnilinks.models import Link, Location, Page
 
 # Each element and the attributes holding a URL it links or loads (html-proofer's, lychee's and a
@@ -170,6 +170,8 @@ class Resolver:
             self._directory = directory
 
     def join(self, raw: str) -> str | None:
+        if "\\" in raw:
+            raw = browser_slashes(raw)
         if self._directory is None or not raw or raw[0] <= " " or raw[0] in "?#" or raw.startswith("//") \
                 or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]) \
                 or "\t" in raw or "\n" in raw or "\r" in raw:

@@ -1,8 +1,23 @@
 """URLs from untrusted pages, resolved once at extraction so later stages can parse them."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
+
+# Schemes the URL standard calls special; a URL with any other scheme keeps its backslashes.
+SPECIAL_SCHEME = re.compile(r"^(?:https?|wss?|ftp|file):", re.I)
+OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def browser_slashes(raw: str) -> str:
+    """The address as a browser on an http(s) page reads it: backslashes before the query or fragment
+    are slashes (`images\\logo.png`, `https:\\\\host\\path`, as Windows tools write them). The URL
+    standard parses `\\` as `/` in special-scheme URLs; the query and fragment keep theirs."""
+    if "\\" not in raw or (OTHER_SCHEME.match(raw) and not SPECIAL_SCHEME.match(raw)):
+        return raw
+    end = min((i for i in (raw.find("?"), raw.find("#")) if i >= 0), default=len(raw))
+    return raw[:end].replace("\\", "/") + raw[end:]
 
 
 def resolve_url(base: str, raw: str) -> str | None:

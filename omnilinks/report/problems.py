@@ -52,6 +52,7 @@ RULE_GROUP = {
 # The headline of a problem, as a shop owner would say it; a rule missing here shows its summary.
 PLAIN: dict[str, str] = {
     "link-invisible-character": "A link has an invisible character in its address",
+    "link-local-file": "A link points to a file on the author's own computer",
     "brand-logo-mismatch": "A channel shows a different logo than your site",
     "brand-preview-image-missing": "A shared page shows no picture",
     "brand-preview-image-broken": "The picture shown when a page is shared is broken",

@@ -66,6 +66,13 @@ SKIPPED = rule("link-not-checked", "link", "notice", "Link not checked before th
               why='The check ran out of time before this link could be tested, so nothing is known about it yet: it is neither broken nor fine.',
               how_to_fix='Run the check again, or allow it more time (`check.deadline` in omnilinks.yml).',
               example='A large site checked with a short deadline: the last few hundred external links are listed as not checked.')
+LOCAL_FILE = rule(
+    "link-local-file", "link", "error", "Link to a file: address on the author's own computer",
+    why="A file:// address names a file on the computer the page was written on. Browsers refuse to open "
+        "it from a web page (Chrome: \"Not allowed to load local resource\"), and no visitor has that file.",
+    how_to_fix="Publish the file with the site and link it by its web address (`/files/menu.pdf`), "
+               "or remove the link.",
+    example='`<a href="file:///C:/Users/owner/Desktop/menu.pdf">Our menu</a>`.')
 INVISIBLE = rule(
     "link-invisible-character", "link", "error", "Link with an invisible character in its address",
     why="A zero-width space, byte-order mark or direction mark pasted into an address is invisible in the "
@@ -162,6 +169,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield from _mailto(link)
             elif scheme == "tel":
                 yield from _tel(link, ctx.identity.country)
+            elif scheme == "file":
+                yield LOCAL_FILE.finding(f"{describe(link)} {link.raw} is a file on the author's computer; "
+                                         "browsers do not open file: links from a web page",
+                                         link.location, target=link.raw,
+                                         fix="Publish the file with the site and link its web address.")
             elif scheme in ("http", "https"):
                 if https_site and scheme == "http":
                     yield INSECURE.finding(f"insecure link {link.raw} from an https site", link.location,
