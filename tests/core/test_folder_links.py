@@ -2,16 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_files import make_site
+
 import omnilinks
 from omnilinks.discover.folder import FolderSite
-
-
-def make_site(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def rules_at(report: omnilinks.Report) -> list[tuple[str, str, int | None, str | None]]:

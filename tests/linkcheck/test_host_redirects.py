@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from site_files import make_site
 
 import omnilinks
 from omnilinks.cli import main
@@ -16,13 +17,6 @@ LINKS = ("<a href='/old-blog/2021/post/'>splat</a>\n<a href='/docs/v1/intro'>pla
 FILES = {"index.html": LINKS, "blog/2021/post/index.html": "", "guide/v1/intro/index.html": "",
          "functions/users.json": ""}
 
-
-def make_site(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def link_findings(site: Path) -> list[tuple[str, str, int | None, str]]:

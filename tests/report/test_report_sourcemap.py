@@ -6,19 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from site_files import make_site as build_repo
 
 from omnilinks.models import Finding, Location, Report
 from omnilinks.report import RenderOptions
 from omnilinks.report.locate import locator
 from omnilinks.report.sourcemap import MAX_FILE_BYTES, SourceMap, needles
-
-
-def build_repo(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def broken(url: str, page: str = "public/about/index.html") -> Finding:
