@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from omnilinks.config import CONFIG_NAMES
 from omnilinks.errors import ConfigError
@@ -41,7 +41,8 @@ def load_baseline(path: str) -> dict[str, Any]:
             or not all(isinstance(f, dict) and isinstance(f.get("rule"), str) for f in findings):
         raise ConfigError(path, "not an omnilinks JSON report (schema_version 1 with a findings list); "
                                 "write one with --format json")
-    return data
+    report: dict[str, Any] = data
+    return report
 
 
 def _relative(where: str, target: str) -> str:
@@ -85,7 +86,7 @@ def compare(report: Report, baseline: dict[str, Any], path: str) -> Report:
     for finding in report.findings:
         key = fingerprint(finding.to_dict(), report.target)
         seen[key] += 1
-        change = "unchanged" if seen[key] <= before[key] else "new"
+        change: Literal["new", "unchanged"] = "unchanged" if seen[key] <= before[key] else "new"
         marked.append(replace(finding, change=change, fingerprint=key))
     fixed = []
     for key, olds in earlier.items():

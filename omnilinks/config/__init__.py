@@ -7,7 +7,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import yaml
@@ -137,7 +137,8 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
         _validate(node, CONFIG, name, "")
     except RecursionError:
         raise ConfigError(name, "nested too deeply for any key of omnilinks.yml") from None
-    return _build(name, node, data)
+    # _validate has checked the top level against CONFIG, a mapping spec
+    return _build(name, cast(yaml.MappingNode, node), data)
 
 
 def _validate(node: yaml.Node, spec: Any, path: str, key: str) -> None:
@@ -246,7 +247,8 @@ def _lines_of(node: yaml.MappingNode | None) -> dict[str, int]:
 def _child(node: yaml.MappingNode, name: str) -> yaml.Node | None:
     for key_node, value_node in node.value:
         if key_node.value == name:
-            return value_node
+            found: yaml.Node = value_node
+            return found
     return None
 
 

@@ -190,7 +190,8 @@ class Resolver:
         if path[:1] == "/":
             segments = path.split("/")
         else:
-            segments = self._directory + path.split("/")
+            # join() calls _fast only once _directory is set; mypy cannot follow that across methods
+            segments = self._directory + path.split("/")  # type: ignore[operator]
             segments[1:-1] = filter(None, segments[1:-1])
         resolved: list[str] = []
         for segment in segments:
@@ -451,7 +452,7 @@ VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::sty
                            "or ancestor::template)]", smart_strings=False)
 
 
-def _meta(root: Any):
+def _meta(root: Any) -> Iterator[tuple[str, str]]:
     for element in root.iter("meta"):
         key = element.get("property") or element.get("name")
         content = element.get("content")

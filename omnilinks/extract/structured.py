@@ -171,9 +171,10 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
     facts: list[Fact] = []
     scripts = _script_lines(root) if jsonld else {}
     for entity in business_entities(jsonld):
-        line = entity.get("__line__")
+        line: int | None = entity.get("__line__")
+        script = scripts.get(line) if line is not None else None
         for field, value, key in entity_values(entity, base):
-            where = Location(location.path, _value_line(scripts.get(line), line, key, value), None, location.url)
+            where = Location(location.path, _value_line(script, line, key, value), None, location.url)
             facts.append(Fact(field, value, "jsonld", where))
     scopes = SCOPES(root)  # one walk finds both microdata items and RDFa resources
     facts.extend(_microdata(root, [s for s in scopes if s.get("itemscope") is not None and s.get("itemtype")],
@@ -295,7 +296,8 @@ def _microdata_value(prop: Any, field: str) -> str:
         value = prop.get("href")
     if value is None:
         value = " ".join(prop.text_content().split())
-    return value.strip().removeprefix("tel:").removeprefix("mailto:")
+    text: str = value.strip().removeprefix("tel:").removeprefix("mailto:")
+    return text
 
 
 def _owner(prop: Any, scope_attribute: str) -> Any:
@@ -369,7 +371,8 @@ def _rdfa_value(prop: Any, field: str) -> str:
         value = href
     else:
         value = prop.get("datetime") or " ".join(prop.text_content().split())
-    return value.strip().removeprefix("tel:").removeprefix("mailto:")
+    text: str = value.strip().removeprefix("tel:").removeprefix("mailto:")
+    return text
 
 
 HCARD = {"p-org": "name", "p-name": "name", "p-tel": "phone", "u-tel": "phone", "u-email": "email",

@@ -46,13 +46,15 @@ class ResultCache:
         except (sqlite3.DatabaseError, OSError) as exc:
             if _is_locked(exc):
                 # Another run holds the file: leave it alone and run without a cache.
-                return self._give_up(f"cache {self.path} is locked by another run; running without a cache")
+                self._give_up(f"cache {self.path} is locked by another run; running without a cache")
+                return None
             first = exc
         try:
             self.path.unlink(missing_ok=True)
             db = self._connect()
         except (sqlite3.DatabaseError, OSError) as exc:
-            return self._give_up(f"cache {self.path} is unusable ({exc}); running without a cache")
+            self._give_up(f"cache {self.path} is unusable ({exc}); running without a cache")
+            return None
         self._warn(f"cache {self.path} was unusable ({first}); rebuilt it")
         return db
 
@@ -62,7 +64,6 @@ class ResultCache:
 
     def _give_up(self, message: str) -> None:
         self._warn(message)
-        return None
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self.lock_timeout, check_same_thread=False, isolation_level=None)

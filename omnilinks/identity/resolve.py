@@ -136,7 +136,8 @@ def same_value(field: str, a: Observed, b: Observed, country: str = "ID") -> boo
         return compare_addresses(str(a.fact.value), str(b.fact.value), country=country).match
     if field == "name":
         return names_match(str(a.fact.value), str(b.fact.value))
-    return hashable(a.key) == hashable(b.key)
+    same: bool = hashable(a.key) == hashable(b.key)
+    return same
 
 
 def infer(field: str, items: list[Observed], country: str = "ID") -> str | None:

@@ -176,14 +176,15 @@ _ENGLISH_AREA = ("city", "town", "county", "district", "state", "province", "bor
 
 
 def _english(code: str, names: str, postcode: str, regions: str = "", area: tuple[str, ...] = (),
-             extra: str = "", **options: bool) -> CountryRules:
+             extra: str = "", unit_slash: bool = False, unit_hyphen: bool = False) -> CountryRules:
     streets = _lines(ENGLISH_STREETS)
     return CountryRules(
         code=code, names=tuple(names.split("/")), postcode=postcode,
         expansions=_expansions(ENGLISH_STREETS + ENGLISH_WORDS + extra),
         street_types=frozenset(forms[0] for forms in streets) | frozenset(
             forms[0] for forms in _lines(extra)),
-        regions=_aliases(regions), area_words=frozenset(_ENGLISH_AREA + area), **options)
+        regions=_aliases(regions), area_words=frozenset(_ENGLISH_AREA + area),
+        unit_slash=unit_slash, unit_hyphen=unit_hyphen)
 
 
 US_STATES = """

@@ -15,7 +15,8 @@ SCHEMA_FILE = "report-v1.schema.json"  # JSON Schema of this report, shipped in 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every report this version writes validates against."""
     text = resources.files("omnilinks.report").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -146,7 +146,8 @@ def _reference_for(row: Row, name: str, identity: Identity) -> str | None:
     # A WhatsApp channel's number is the WhatsApp number, not the shop's phone.
     if name == "phone" and row.kind == "channel" and row.label == "whatsapp":
         return identity.whatsapp
-    return getattr(identity, name)
+    value: str | None = getattr(identity, name)
+    return value
 
 
 def _digits_and_letters(text: str) -> str:
