@@ -26,7 +26,7 @@ from omnilinks.progress import Progress
 from omnilinks.report import FORMATS, RenderOptions, write_atomic
 
 DEMO_DIR = Path(__file__).parent / "demo"
-INTERRUPT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+INTERRUPT_CODES: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}  # keyed by signal number
 # Seconds a stage has, after SIGINT/SIGTERM, to notice the stop request itself before it is cut.
 HARD_STOP_AFTER = 0.7
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "notice"]
 Category = Literal["link", "crossref", "nap", "schema", "brand", "attribution"]
 ChannelStatus = Literal["verified", "mismatch", "unverifiable", "unreachable", "not_applicable"]
+MatchMode = Literal["strict", "relaxed"]  # how loosely names and addresses compare (check.name_match)
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}
 CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand", "attribution")
 

@@ -25,12 +25,13 @@ from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
+from omnilinks.fetch.client import Response
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
 from omnilinks.identity.resolve import brand_country, resolve_identity
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
-from omnilinks.models import Finding, Identity, ImageInfo, Page, Report
+from omnilinks.models import Finding, Identity, ImageInfo, Page, Profile, Report
 from omnilinks.normalize.domain import same_host
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
@@ -158,8 +159,10 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
 
 
 def _compare(target: str, config: Config, client: HttpClient, progress: Progress, site: Site, site_url: str,
-             pages: tuple[Page, ...], network: bool, early_results: dict) -> Report:
-    identity, profiles, findings = Identity(), (), []
+             pages: tuple[Page, ...], network: bool, early_results: dict[str, Response]) -> Report:
+    identity = Identity()
+    profiles: tuple[Profile, ...] = ()
+    findings: list[Finding] = []
     images: dict[str, ImageInfo] = {}
     try:
         identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
@@ -167,7 +170,7 @@ def _compare(target: str, config: Config, client: HttpClient, progress: Progress
                       offline=config.check.offline, identity_sources=observed)
         profiles = check_channels(ctx, client, progress)
         # A channel's adapter already judged its URL, with more care than a status check.
-        judged = {p.url for p in profiles}
+        judged: set[str] = {p.url for p in profiles}
         external_ids: dict[str, tuple[frozenset[str], bool]] = {}
         link_results = _check_links(ctx, client, progress, judged, early_results, external_ids) if network else {}
         # Avatars belong to the channel checks and preview images to the pages: downloaded
@@ -262,7 +265,8 @@ def _exclusions(config: Config) -> list[re.Pattern[str]]:
 
 
 def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str],
-                 early: dict | None = None, external_ids: dict | None = None) -> dict:
+                 early: dict[str, Response] | None = None,
+                 external_ids: dict[str, tuple[frozenset[str], bool]] | None = None) -> dict[str, Response]:
     patterns = _exclusions(ctx.config)
     urls = sorted(u for u in external_urls(ctx)
                   if not any(p.search(u) for p in patterns) and not _judged_channel(u, judged))
@@ -282,7 +286,7 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     wanted = fragment_pages(ctx) & set(urls)
     ids = external_ids if external_ids is not None else {}
 
-    def check(url: str) -> object:
+    def check(url: str) -> Response:
         if url not in wanted:
             return client.check(url)
         response = client.get(url)
@@ -297,7 +301,7 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     return results
 
 
-def _check_landings(ctx: Context, client: HttpClient, known: dict) -> dict:
+def _check_landings(ctx: Context, client: HttpClient, known: dict[str, Response]) -> dict[str, Response]:
     """The channels' tagged links back, followed live: whether their redirects keep the tags
     is only known by asking (the link checker never sees them, they are not on the site)."""
     patterns = _exclusions(ctx.config)

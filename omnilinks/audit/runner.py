@@ -128,7 +128,7 @@ def check_client(client: Client, options: AuditOptions, store: ResultStore, canc
 
 def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: threading.Event,
            counters: Progress, slots: HostSlots | None = None) -> dict[str, Any] | None:
-    base = {"audit_schema": AUDIT_SCHEMA, "client": {"name": client.name, "slug": client.slug,
+    base: dict[str, Any] = {"audit_schema": AUDIT_SCHEMA, "client": {"name": client.name, "slug": client.slug,
                                                      "target": client.target, "fingerprint": client.fingerprint()},
             "status": "done", "error": None, "report": None, "html": None}
     try:

@@ -89,7 +89,8 @@ def _declared(path: str, index: int, channel: ChannelConfig) -> Visit:
             raise ConfigError(path, f"unknown platform {channel.platform!r} (known: {known})", channel.line,
                               f"{key}.platform")
         parse = adapter.parse
-        ref = parse(channel.url, any_server=True) if channel.platform == "mastodon" else parse(channel.url)
+        # only the Mastodon adapter's parse takes any_server (issue 14 item 8 makes this one protocol)
+        ref = parse(channel.url, any_server=True) if channel.platform == "mastodon" else parse(channel.url)  # type: ignore[call-arg]
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not a {channel.platform} URL", channel.line, key)
         return Visit(ref, adapter, channel, declared=True)

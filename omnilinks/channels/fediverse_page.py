@@ -100,7 +100,8 @@ def _software(root: lxml_html.HtmlElement) -> str | None:
 def _name(root: lxml_html.HtmlElement) -> str | None:
     shown = root.xpath("//dd[contains(concat(' ', normalize-space(@class), ' '), ' displayname ')]")
     if shown and shown[0].text_content().strip():
-        return shown[0].text_content().strip()
+        shown_name: str = shown[0].text_content().strip()
+        return shown_name
     titles = root.xpath("//meta[@property='og:title']/@content") or [root.findtext(".//title") or ""]
     name = TITLE_HANDLE.sub("", str(titles[0])).strip()
     return name or None

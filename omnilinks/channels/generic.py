@@ -41,7 +41,8 @@ class GenericAdapter:
         if isinstance(response, Profile):
             return response
         page = parse_page(page_text(response), response.final_url, region=ctx.identity.country)
-        profile = replace(base_profile(ref, ctx, evidence=response.evidence), **_facts(page.facts, ctx))
+        # _facts' keys are fact fields in COMPARED, each a str field of Profile
+        profile = replace(base_profile(ref, ctx, evidence=response.evidence), **_facts(page.facts, ctx))  # type: ignore[arg-type]
         outbound = [link for link in page.links if link.tag in ("a", "link", "area")]
         back = [link for link in outbound if reaches_site(link.url, ctx.site_url)]
         profile = replace(profile, links=tuple(dict.fromkeys(link.url for link in outbound)))
@@ -49,7 +50,8 @@ class GenericAdapter:
             verdict = judge_links([back[0].url], ctx, "the page")
             profile = apply_verdict(profile, verdict)
             if any("me" in link.rel for link in back):
-                return replace(profile, reason=profile.reason + " (rel=me)")
+                # apply_verdict just set reason to the verdict's text: never None here
+                return replace(profile, reason=profile.reason + " (rel=me)")  # type: ignore[operator]
             return profile
         claimed = [link.url for link in outbound if _looks_like_own_site(link.url, ctx, "me" in link.rel)]
         if claimed:

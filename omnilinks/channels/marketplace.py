@@ -12,7 +12,7 @@ from omnilinks.channels.base import AdapterContext, ChannelRef, label
 from omnilinks.channels.verdict import base_profile, fetch_page, page_text, picture_of
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import jsonld_types
-from omnilinks.models import Profile
+from omnilinks.models import MatchMode, Profile
 from omnilinks.normalize.name import names_match, strip_title_suffix
 
 NameReader = Callable[[str], tuple[str | None, str | None]]  # page text → (store name, city)
@@ -37,7 +37,7 @@ def store_fetch(ref: ChannelRef, ctx: AdapterContext, read: NameReader, gone_mar
     brand = ctx.identity.name
     if not brand:
         return replace(profile, status="verified", reason=f"the store '{name}' exists (no brand name to compare)")
-    mode = "relaxed" if ctx.name_match == "relaxed" else "strict"
+    mode: MatchMode = "relaxed" if ctx.name_match == "relaxed" else "strict"
     if names_match(brand, name, mode, ctx.identity.aliases):
         return replace(profile, status="verified", reason=f"the store '{name}' exists and carries the brand name")
     return replace(profile, status="mismatch", reason=f"the store is named '{name}', not '{brand}'",

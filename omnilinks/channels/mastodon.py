@@ -120,17 +120,18 @@ def _judge(ref: ChannelRef, ctx: AdapterContext, profile: Profile, links: list[s
            confirmed: bool | None) -> Profile:
     own = [u for u in links if reaches_site(u, ctx.site_url)] or [u for u in links if not _is_mention(u, host)]
     profile = apply_verdict(profile, judge_shown_links(own, ctx, what))
+    # apply_verdict just set reason to the verdict's text: never None below
     if confirmed:
-        return replace(profile, reason=profile.reason + " (rel=me verified by the server)")
+        return replace(profile, reason=profile.reason + " (rel=me verified by the server)")  # type: ignore[operator]
     if profile.links_back and confirmed is None:
         return profile
     if profile.links_back:
-        return replace(profile, reason=profile.reason + " (not rel=me verified)",
+        return replace(profile, reason=profile.reason + " (not rel=me verified)",  # type: ignore[operator]
                        fix=f'Add <a href="{ref.url}" rel="me"> to the site so the server can verify the link.')
     return replace(profile, fix=f"Add {ctx.site_url} to the profile's fields (Edit profile → Extra fields).")
 
 
-def _avatar(account: dict) -> str | None:
+def _avatar(account: dict[str, Any]) -> str | None:
     """The still picture (an animated one's first frame is what compares); none for the server's default."""
     url = str(account.get("avatar_static") or account.get("avatar") or "")
     return url if url.startswith("https://") and not url.endswith("/missing.png") else None

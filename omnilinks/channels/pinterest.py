@@ -58,7 +58,8 @@ class PinterestAdapter:
                           links=(website,) if website else ())
         profile = apply_verdict(profile, judge_links([website] if website else [], ctx, "the Pinterest profile"))
         if profile.links_back and verified and verified.group(1) == "false":
-            profile = replace(profile, reason=profile.reason + " (the website is not claimed on Pinterest)",
+            # apply_verdict just set reason to the verdict's text: never None here
+            profile = replace(profile, reason=profile.reason + " (the website is not claimed on Pinterest)",  # type: ignore[operator]
                               fix="Claim the website in Pinterest (Settings → Claimed accounts) so pins show it as verified.")
         elif not profile.links_back:
             profile = replace(profile, fix=f"Claim {ctx.site_url} in Pinterest (Settings → Claimed accounts).")

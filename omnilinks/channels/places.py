@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from omnilinks.channels.base import AdapterContext
 from omnilinks.fetch.client import Response
+from omnilinks.models import MatchMode
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import names_match
 from omnilinks.normalize.phone import normalize_phone
@@ -63,7 +64,7 @@ def search_place(ctx: AdapterContext, name_hint: str | None) -> str | None:
     body = {"textQuery": query, "regionCode": identity.country, "languageCode": "id"}
     response = ctx.client.request("POST", f"{API}/places:searchText", headers=_headers(ctx, SEARCH_FIELDS), json=body)
     places = _answer(response, query).get("places") or []
-    mode = "relaxed" if ctx.name_match == "relaxed" else "strict"
+    mode: MatchMode = "relaxed" if ctx.name_match == "relaxed" else "strict"
     for place in places:
         shown = (place.get("displayName") or {}).get("text") or ""
         if names_match(name, shown, mode, identity.aliases):

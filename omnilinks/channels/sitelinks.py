@@ -52,7 +52,7 @@ def link_index(pages: tuple[Page, ...], site: Any = None) -> dict[str, list[Link
 
 def home_page(ctx: Any) -> Page | None:
     site = ctx.site
-    page = site.page_for(site.base) if site is not None and hasattr(site, "page_for") else None
+    page: Page | None = site.page_for(site.base) if site is not None and hasattr(site, "page_for") else None
     if page is not None:
         return page
     pages = sorted(ctx.pages, key=lambda p: (len(urlsplit(p.url).path.rstrip("/").removesuffix("index.html")), p.url))

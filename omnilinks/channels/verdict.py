@@ -13,7 +13,7 @@ from omnilinks.channels.base import AdapterContext, ChannelRef, label
 from omnilinks.channels.urls import absolute, is_link_in_bio, reaches_site, split, unwrap_redirect
 from omnilinks.extract.html import decode_html, parse_page
 from omnilinks.fetch.client import Response
-from omnilinks.models import Profile
+from omnilinks.models import ChannelStatus, Profile
 
 GONE_STATUSES = frozenset({404, 410})
 NETWORK_ERRORS = frozenset({"dns", "tls", "connection", "timeout", "redirect_loop", "too_many_redirects", "private"})
@@ -128,7 +128,7 @@ def find_key(data: Any, key: str) -> Any:
 
 @dataclass(frozen=True)
 class LinkVerdict:
-    status: str
+    status: ChannelStatus
     links_back: bool | None
     reason: str
     website: str | None  # the link the profile shows (the one compared)

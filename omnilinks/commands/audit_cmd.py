@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -62,7 +63,7 @@ def merge_cmd(sources: tuple[str, ...], outdir: str, title: str) -> None:
                f"{Path(outdir) / PORTFOLIO_NAME}", err=True)
 
 
-def _fails(results: list[dict], fail_on: str) -> bool:
+def _fails(results: list[dict[str, Any]], fail_on: str) -> bool:
     if fail_on == "never":
         return False
     limit = SEVERITY_ORDER[fail_on]

@@ -7,13 +7,14 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 import yaml
 
 from omnilinks.config.schema import CONFIG, ListOf, Mapping, OneOf, Scalar
 from omnilinks.errors import ConfigError
+from omnilinks.models import Severity
 
 CONFIG_NAMES = ("omnilinks.yml", "omnilinks.yaml", ".omnilinks.yml")
 
@@ -90,7 +91,7 @@ class Config:
     channels: tuple[ChannelConfig, ...] = ()
     ignore: tuple[str, ...] = ()  # as written, for reports
     ignore_entries: tuple[IgnoreEntry, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity | Literal["off"]] = field(default_factory=dict)  # choices: schema's SEVERITY
     check: CheckOptions = field(default_factory=CheckOptions)
     attribution: AttributionConfig | None = None
 

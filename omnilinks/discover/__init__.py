@@ -109,7 +109,8 @@ class Site:
         if page is not None:
             return page.location.short()
         relative = self.folder.file_for(url) if self.folder is not None else None
-        return self.folder.display_path(self.folder.root / relative) if relative else url.partition("#")[0]
+        return self.folder.display_path(self.folder.root / relative) if relative and self.folder is not None \
+            else url.partition("#")[0]
 
     def exists(self, url: str) -> bool | None:
         """Folder: whether a file serves the URL. Live: known from the crawl, else None (check it)."""

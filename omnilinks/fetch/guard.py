@@ -11,12 +11,14 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import cast
 
 import requests
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.response import HTTPResponse
 
 from omnilinks.fetch import watchdog
 
@@ -94,7 +96,8 @@ def _checked_addresses(conn: HTTPConnection, policy: AddressPolicy) -> list[str]
     except socket.gaierror as exc:
         # Raise here: letting the socket resolve again would let a second answer differ from this one.
         raise NameResolutionError(conn.host, conn, exc) from exc
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    # a stream socket's address family is IPv4 or IPv6, whose sockaddr starts with the address text
+    addresses = list(dict.fromkeys(cast(str, info[4][0]) for info in infos))
     if policy.host_allowed_anywhere(conn.host, conn.port):
         return addresses
     allowed = [a for a in addresses if address_allowed(a, policy.allow_private)]
@@ -104,7 +107,8 @@ def _checked_addresses(conn: HTTPConnection, policy: AddressPolicy) -> list[str]
     return allowed
 
 
-def _connect_checked(conn: Any, policy: AddressPolicy, connect: Any) -> socket.socket:
+def _connect_checked(conn: HTTPConnection, policy: AddressPolicy,
+                     connect: Callable[[], socket.socket]) -> socket.socket:
     last: Exception | None = None
     for address in _checked_addresses(conn, policy):
         conn._dns_host = address  # connect to exactly the address that was checked
@@ -125,7 +129,7 @@ class GuardedHTTPConnection(HTTPConnection):
     def _new_conn(self) -> socket.socket:
         return _connect_checked(self, self.policy, super()._new_conn)
 
-    def getresponse(self):  # type: ignore[no-untyped-def, override]
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3 itself: its response, not http.client's
         watchdog.attach(self.sock)  # a reused keep-alive socket serves this request too
         return super().getresponse()
 
@@ -140,7 +144,7 @@ class GuardedHTTPSConnection(HTTPSConnection):
         super().connect()
         watchdog.attach(self.sock)  # the TLS socket replaces the plain one
 
-    def getresponse(self):  # type: ignore[no-untyped-def, override]
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3 itself: its response, not http.client's
         watchdog.attach(self.sock)
         return super().getresponse()
 

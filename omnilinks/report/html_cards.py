@@ -91,7 +91,9 @@ def problem_card(report: Report, problem: Problem, number: int) -> str:
         known = catalogue.get(rule_id)
         fix = known.how_to_fix if known and known.how_to_fix else next(
             (f.fix for f in problem.findings if f.rule == rule_id and f.fix), None)
-        step = inline_code(fix) if known and known.how_to_fix else esc(fix, keep_newlines=True) if fix else ""
+        # fix is known.how_to_fix, a str, whenever that is set
+        step = inline_code(fix) if known and known.how_to_fix else esc(  # type: ignore[arg-type]
+            fix, keep_newlines=True) if fix else ""
         if step and step not in steps:
             steps.append(step)
     body = f"<p>{steps[0]}</p>" if len(steps) == 1 else "<ul>" + "".join(f"<li>{step}</li>" for step in steps) + "</ul>"

@@ -194,8 +194,8 @@ def severities_by_channel(report: Report) -> dict[str, set[str]]:
     same platform, such as an undeclared second account, is not about it."""
     channels = _channels_by_key(report)
     on_platform: dict[str, list[Profile]] = {}
-    for channel in report.channels:
-        on_platform.setdefault(channel.platform, []).append(channel)
+    for profile in report.channels:
+        on_platform.setdefault(profile.platform, []).append(profile)
     found: dict[str, set[str]] = {c.url: set() for c in report.channels}
     for finding in report.findings:
         channel = channels.get(url_key(finding.target)) if finding.target else None

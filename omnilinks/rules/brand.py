@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, where
 from omnilinks.identity.resolve import Observed
 from omnilinks.identity.titles import TitleClaim, fold, title_claims
-from omnilinks.models import Finding, Location, Page
+from omnilinks.models import Finding, Location, MatchMode, Page
 from omnilinks.normalize.name import name_tokens, names_match
 from omnilinks.normalize.phone import is_whatsapp_url
 from omnilinks.rules.base import Context, Rule, rule
@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _matches(ctx: Context, value: str) -> bool:
     identity = ctx.identity
-    mode = "relaxed" if ctx.config.check.name_match == "relaxed" else "strict"
+    mode: MatchMode = "relaxed" if ctx.config.check.name_match == "relaxed" else "strict"
     return names_match(identity.name or "", value, mode, identity.aliases)
 
 

@@ -10,7 +10,7 @@ from omnilinks.channels.sitelinks import channel_location, link_index
 from omnilinks.channels.urls import reaches_site
 from omnilinks.identity.compare import if_inferred
 from omnilinks.identity.resolve import fact_key
-from omnilinks.models import Finding, Location, Profile
+from omnilinks.models import Finding, Location, MatchMode, Profile
 from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.name import names_match
@@ -73,7 +73,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _compare(ctx: Context, profile: Profile, where: Location) -> Iterator[Finding]:
     identity, region = ctx.identity, ctx.identity.country
     name = label(profile.platform) if profile.platform != "generic" else f"the page {profile.url}"
-    mode = "relaxed" if ctx.config.check.name_match == "relaxed" else "strict"
+    mode: MatchMode = "relaxed" if ctx.config.check.name_match == "relaxed" else "strict"
     source = f"{name} ({profile.evidence})" if profile.evidence and profile.evidence.startswith(("facts", "har")) else name
     common = {"target": profile.url, "platform": profile.platform}
     if profile.platform == "whatsapp":

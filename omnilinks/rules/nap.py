@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, page_of, widely_stated
 from omnilinks.identity.resolve import Observed, fact_key, observe
-from omnilinks.models import Finding
+from omnilinks.models import Finding, MatchMode
 from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.domain import same_site, url_host
 from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
@@ -143,7 +143,7 @@ def _addresses(ctx: Context, items: list[Observed]) -> Iterator[Finding]:
     reference = ctx.identity.address
     if not reference:
         return
-    mode = "relaxed" if ctx.config.check.name_match == "relaxed" else "strict"
+    mode: MatchMode = "relaxed" if ctx.config.check.name_match == "relaxed" else "strict"
     verdicts: dict[str, str | None] = {}
     address_key = fact_key("address", reference, ctx.identity.country)
 

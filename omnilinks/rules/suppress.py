@@ -23,7 +23,8 @@ class Suppressions:
     def hides(self, finding: Finding) -> bool:
         if finding.rule in self.rules or finding.category in self.categories:
             return True
-        return bool(finding.target) and any(p.search(finding.target) for p in self.urls)
+        target = finding.target
+        return bool(target) and any(p.search(target) for p in self.urls)  # type: ignore[arg-type]  # bool() checked it
 
 
 def suppressions(config: Config) -> Suppressions:
