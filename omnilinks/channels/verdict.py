@@ -13,7 +13,7 @@ from omnilinks.channels.base import AdapterContext, ChannelRef, label
 from omnilinks.channels.urls import absolute, is_link_in_bio, reaches_site, split, unwrap_redirect
 from omnilinks.extract.html import decode_html, parse_page
 from omnilinks.fetch.client import Response
-from omnilinks.models import ChannelStatus, Profile
+from omnilinks.models import ChannelStatus, Page, Profile
 
 GONE_STATUSES = frozenset({404, 410})
 NETWORK_ERRORS = frozenset({"dns", "tls", "connection", "timeout", "redirect_loop", "too_many_redirects", "private"})
@@ -82,7 +82,7 @@ def page_text(response: Response) -> str:
     return decode_html(response.body, charset)
 
 
-def picture_of(page: Any, types: set[str] | None = None) -> str | None:
+def picture_of(page: Page, types: set[str] | None = None) -> str | None:
     """The account's own picture on a parsed page: a JSON-LD entity's logo or image, else og:image."""
     from omnilinks.extract.structured import jsonld_types
 
