@@ -14,10 +14,8 @@ SCHEMA_FILE = "report-v1.schema.json"  # JSON Schema of this report, shipped in 
 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every report this version writes validates against."""
-    # Python 3.10's Traversable.joinpath takes one name; files() of an installed (not zipped) package
-    # is a pathlib.Path, which takes several
-    text = resources.files("omnilinks.report").joinpath(  # type: ignore[call-arg]
-        "schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    # One name per joinpath: Python 3.10's Traversable (a zipped package) takes only one.
+    text = resources.files("omnilinks.report").joinpath("schema").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
