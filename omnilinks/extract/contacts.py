@@ -4,6 +4,9 @@ address text and labelled opening hours."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 from urllib.parse import unquote
 
@@ -51,13 +54,11 @@ ICON_RELS = {"icon", "shortcut", "apple-touch-icon"}
 LINE_BREAKS = {"br", "p", "div", "li", "dd", "dt", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "address"}
 SKIPPED_TAGS = {"script", "style", "template", "noscript"}
 DIGIT = re.compile(r"\d")
-# Whole-page gates on lower-cased text, each matching wherever the exact pattern would.
-# A leading \b defeats the regex engine's first-character scan; a letter class first with
-# the word boundary checked behind it (?<!\wj) lets it skip ahead: 2-4x faster per page.
-# The address gate tests words against a set (an alternation of seventy words costs a
-# regex pass per word position), labels as substrings, and capital postcodes by regex:
-# alphanumeric postcodes mark an address without a street type ("187 Piccadilly, London W1J 9LE").
-# Each type in the three casings text uses ("St", "ST", "st"): no lower() per node.
+# Gates run over the page's text nodes joined (see `_candidates`), each matching wherever the
+# exact per-node test could. The street gate tests words against a set (an alternation of
+# seventy words costs a regex pass per word position), labels as substrings, and capital
+# postcodes by regex: alphanumeric postcodes mark an address without a street type
+# ("187 Piccadilly, London W1J 9LE"). Each type in the three casings text uses ("St", "ST", "st").
 STREET_TYPE_WORDS = frozenset(form for word in STREET_TYPES.split("|")
                               for form in (word, word.capitalize(), word.upper()))
 STREET_SUFFIXES = ("straße", "strasse", "str", "straat", "gracht", "laan", "plein", "weg")
@@ -67,17 +68,19 @@ LABEL_WORD = re.compile(r"alamat|address|adres|anschrift|direcci|domicilio|indir
                         r"|registered office|c/")
 POSTCODE_HINT = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?![\w])"
                            r"|\d{4} ?[A-Z]{2}(?!\w)")
+# The gates of `_candidates`, each matching wherever the exact pattern could, written so the regex
+# engine can skip ahead on a first-character class: a leading \b or lookbehind defeats that scan,
+# so word boundaries are checked behind the first letter (?<!\wj), and postcodes that start with
+# digits are found from their first capital letter.
 HOURS_GATE = re.compile(r"(?:j(?<!\wj)am\s+(?:buka|operasional|kerja|layanan)|o(?<!\wo)pening\s+hours"
                         r"|b(?<!\wb)usiness\s+hours|h(?<!\wh)ours|w(?<!\ww)aktu\s+buka)\b")
-# The same words with no boundaries, for text whose nodes ran together (substring tests
-# beat a regex alternation here), and the phone hint split so each half scans on its prefix.
-PHONE_GATES = (re.compile(r"[+(0]\d?[\d\s().\-]{6,}\d"), re.compile(r"62\d{8}"))
-HOURS_WORD = re.compile(r"jam\s+(?:buka|operasional|kerja|layanan)|opening\s+hours|business\s+hours|hours|waktu\s+buka")
+POSTCODE_LETTERS = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?!\w)")
+POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
+COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
+FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a\u1e9e]")  # İ ı ſ K ẞ
+HIDDEN_AWARE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                                 " or ancestor::template)]")
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
-VISIBLE_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-    " and not(ancestor::template)]"
-)
 # Code samples, keyboard input, program output and form fields show examples
 # ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
 # (Checked in Python on the few nodes that pass the gates: five more ancestor tests in
@@ -89,25 +92,23 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
     examples = next(root.iter(*EXAMPLE_TAGS), None) is not None
     facts = _link_facts(links, _example_links(root) if examples else frozenset())
     seen: set[tuple[str, str, int | None]] = set()
-    hints = _page_hints(root)
-    address_kinds = hints & ADDRESS_HINTS
-    for node in VISIBLE_TEXT(root) if hints else ():
-        text = str(node)
+    texts = VisibleText(root)
+    candidates, hours_possible = _candidates(root, texts.texts)
+    for node in texts.in_document_order(candidates):
+        text = node.text
         if len(text) < 6:
             continue
-        # Each gate runs once per node (a combined alternation is slower than the three),
-        # and only the gates the whole page passed.
-        phone_hint = "phone" in hints and DIGIT.search(text) is not None and PHONE_HINT.search(text) is not None
-        hours_hint = "hours" in hints and HOURS_LABEL.search(text) is not None
-        street_hint = bool(address_kinds) and _address_hint(text, address_kinds)
-        email_hint = "email" in hints and "@" in text
+        phone_hint = DIGIT.search(text) is not None and PHONE_HINT.search(text) is not None
+        hours_hint = hours_possible and HOURS_LABEL.search(text) is not None
+        street_hint = _address_hint(text, ADDRESS_HINTS)
+        email_hint = "@" in text
         if not (phone_hint or hours_hint or street_hint or email_hint):
             continue
-        parent = node.getparent()
+        parent = node.parent
         # A tail's parent is the element it follows ("<code>x</code> tail"): the tail is outside it.
-        if examples and in_example(parent.getparent() if getattr(node, "is_tail", False) else parent):
+        if examples and in_example(parent.getparent() if node.is_tail else parent):
             continue
-        where = Location(location.path, parent.sourceline if parent is not None else None, None, location.url)
+        where = Location(location.path, parent.sourceline, None, location.url)
         if phone_hint:
             for e164, start, end in find_phones(text, region):
                 for field in _phone_fields(node, text, start, parent):
@@ -121,7 +122,7 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
                     facts.append(Fact("email", text[start:end], "text", where))
         if hours_hint:
             facts.extend(_hours_fact(node, text, location))
-        if parent is not None and street_hint and parent.tag != "address":
+        if street_hint and parent.tag != "address":
             facts.extend(_address_text_fact(node, text, parent, location, region))
     for block in root.iter("address"):
         if in_example(block):
@@ -133,6 +134,141 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
     return _unique(facts)
 
 
+class TextNode:
+    """One text node of the page: an element's text, or the tail after it (then `parent` is the
+    element it follows, as lxml's text results have it)."""
+
+    __slots__ = ("text", "parent", "is_tail")
+
+    def __init__(self, text: str, parent: Any, is_tail: bool):
+        self.text = text
+        self.parent = parent
+        self.is_tail = is_tail
+
+    @property
+    def is_text(self) -> bool:
+        return not self.is_tail
+
+    def getparent(self) -> Any:
+        return self.parent
+
+
+class VisibleText:
+    """The body's text nodes outside script, style, noscript and template, read in one walk
+    (a fifth of the cost of an XPath with four ancestor tests, or of iterwalk). The walk takes
+    an element's tail as it meets the element; `in_document_order` puts the few nodes asked
+    for back where the document has them, after the element's own content."""
+
+    def __init__(self, root: Any):
+        self.texts: list[str] = []
+        self.owners: list[Any] = []
+        self.tails: list[bool] = []
+        self._walked = True  # tails taken where the walk meets their element, not in document order
+        body = root.find("body")
+        if body is None:
+            return
+        if any(len(element) for element in body.iter("template", "noscript")):
+            self._walk_hidden_subtrees(body)
+            return
+        texts, owners, tails = self.texts, self.owners, self.tails
+        for element in body.iter():
+            tag = element.tag
+            if element.text and tag not in SKIPPED_TAGS and isinstance(tag, str):
+                texts.append(element.text)
+                owners.append(element)
+                tails.append(False)
+            if element.tail and element is not body:
+                texts.append(element.tail)
+                owners.append(element)
+                tails.append(True)
+
+    def _walk_hidden_subtrees(self, body: Any) -> None:
+        # A <template> or <noscript> holding elements: their text is hidden at any depth.
+        self._walked = False
+        for node in HIDDEN_AWARE_TEXT(body):
+            parent = node.getparent()
+            self.texts.append(str(node))
+            self.owners.append(parent)
+            self.tails.append(bool(node.is_tail))
+
+    def node(self, index: int) -> TextNode:
+        return TextNode(self.texts[index], self.owners[index], self.tails[index])
+
+    def in_document_order(self, indices: list[int]) -> list[TextNode]:
+        return [self.node(index) for index in sorted(indices, key=self._position)]
+
+    def _position(self, index: int) -> tuple[int, int, int]:
+        """Where the node lies in the document: a tail after the nodes of its element's subtree
+        (and after the tails of the elements that end with it: an outer element's tail comes last)."""
+        element = self.owners[index]
+        if not self._walked or not self.tails[index] or not len(element):
+            return index, 0, 0
+        inner = 0
+        for descendant in element.iterdescendants():
+            tag = descendant.tag
+            inner += bool(descendant.text and tag not in SKIPPED_TAGS and isinstance(tag, str))
+            inner += bool(descendant.tail)
+        return index + inner, 1, -index
+
+
+def visible_text_nodes(root: Any) -> list[TextNode]:
+    """Every visible text node of the body, in document order."""
+    text = VisibleText(root)
+    return text.in_document_order(list(range(len(text.texts))))
+
+
+def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
+    """The nodes some gate may pass, and whether hours are possible on the page at all.
+    Every gate runs once over the page's text nodes joined by NUL, which none of their patterns
+    can match across, so a match marks exactly the node it lies in: the per-node tests then run
+    on those few nodes only. Hours also need a time somewhere on the page: the label alone
+    ("jam buka" in running text) gives no fact."""
+    if not texts:
+        return [], False
+    joined = "\0".join(texts)
+    lower = joined.lower()
+    # Word gates run on the lower-cased text (a case-blind regex scans 3-5x slower); a letter whose
+    # lower case is longer ("İ"), or that case-blind matching equates with a Latin one ("ſ", "K"),
+    # would break that: then every node is a candidate.
+    if len(lower) != len(joined) or FOLDS_UNLIKE_LOWER.search(joined) is not None:
+        return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(root)
+    hours = [match.start() for match in HOURS_GATE.finditer(lower)]
+    hours_possible = bool(hours) and _time_on_page(root)
+    positions = hours if hours_possible else []
+    for gate in (PHONE_HINT, POSTCODE_LETTERS, POSTCODE_DIGITS):
+        positions.extend(match.start() for match in gate.finditer(joined))
+    positions.extend(match.start() for match in COMPOUND_GATE.finditer(lower))
+    at = joined.find("@")
+    while at >= 0:
+        positions.append(at)
+        at = joined.find("@", at + 1)
+    words = STREET_TYPE_WORDS.intersection(WORD.findall(joined))
+    if words:
+        positions.extend(match.start() for match in _word_pattern(frozenset(words)).finditer(joined))
+    labels = [match.start() for match in LABEL_WORD.finditer(lower)]
+    if not positions and not labels:
+        return [], hours_possible
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = {bisect_right(starts, position) - 1 for position in positions}
+    # An address label counts in a node with a number ("Alamat" in running text is not an address).
+    found.update(index for index in {bisect_right(starts, position) - 1 for position in labels}
+                 if DIGIT.search(texts[index]) is not None)
+    return sorted(found), hours_possible
+
+
+def _time_on_page(root: Any) -> bool:
+    body = root.find("body")
+    text = etree.tostring(body, method="text", encoding=str, with_tail=False) if body is not None else ""
+    return TIME_GATE.search(text.lower()) is not None or TIME_GATE.search(_head_text(root)) is not None
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """The street-type words a page holds, as whole words (an alternation of the few found,
+    not of all seventy: one regex pass per word position otherwise)."""
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![^\W\d_])")
+
+
 def _unique(facts: list[Fact]) -> tuple[Fact, ...]:
     unique: dict[tuple[str, str, int | None], Fact] = {}
     for fact in facts:
@@ -140,66 +276,19 @@ def _unique(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(unique.values())
 
 
-def _page_hints(root: Any) -> frozenset[str]:
-    """Which gates some node of the page can pass, from one look at the whole body: a page
-    with no hint (most pages of a docs site or a blog) skips the per-node work, and one with
-    a few skips the other gates on every node. Hours also need a time somewhere: the label
-    alone ("jam buka" in running text) gives no fact.
-    The body's text in one C call runs text nodes together ("Alamat</b>Jl."), which can only
-    add matches, except where a word boundary is asked for; so the street and hours labels
-    are first sought without boundaries, and confirmed on the text joined node by node."""
-    body = root.find("body")
-    if body is None:
-        return frozenset()
-    text = etree.tostring(body, method="text", encoding=str, with_tail=False).lower()
-    hints = set()
-    if "@" in text:
-        hints.add("email")
-    if any(gate.search(text) for gate in PHONE_GATES):
-        hints.add("phone")
-    street = True
-    hours = HOURS_WORD.search(text) is not None and (TIME_GATE.search(text) or TIME_GATE.search(_head_text(root)))
-    if street or hours:
-        joined = "\n".join(body.itertext())
-        separated = joined.lower()
-        if street:
-            hints.update(_address_hints(joined, separated))
-        # The hours block may climb to <html>, whose text includes the head's.
-        if hours and HOURS_GATE.search(separated):
-            hints.add("hours")
-    return frozenset(hints)
-
-
-def _address_hints(text: str, lower: str) -> set[str]:
-    """Which signs of an address a page's text shows: a street type ("street"), a Dutch or
-    German compound ("compound"), or a number with an address label ("label") or a
-    capital postcode ("postcode")."""
-    found = set()
-    words = WORD.findall(text)
-    if not STREET_TYPE_WORDS.isdisjoint(words):
-        found.add("street")
-    if any(word.lower().endswith(STREET_SUFFIXES) for word in words):
-        found.add("compound")
-    if DIGIT.search(text) is not None:
-        if LABEL_WORD.search(lower) is not None:
-            found.add("label")
-        if POSTCODE_HINT.search(text) is not None:
-            found.add("postcode")
-    return found
-
-
 def _address_hint(text: str, kinds: frozenset[str]) -> bool:
     """Whether a node shows one of the signs of an address its page showed (``kinds``):
     the per-node form of `_address_hints`, cheapest test first."""
+    if ("label" in kinds or "postcode" in kinds) and DIGIT.search(text) is not None and (
+            ("label" in kinds and LABEL_WORD.search(text.lower()) is not None)
+            or ("postcode" in kinds and POSTCODE_HINT.search(text) is not None)):
+        return True
     if "street" in kinds or "compound" in kinds:
         words = WORD.findall(text)
         if "street" in kinds and not STREET_TYPE_WORDS.isdisjoint(words):
             return True
         if "compound" in kinds and any(word.lower().endswith(STREET_SUFFIXES) for word in words):
             return True
-    if ("label" in kinds or "postcode" in kinds) and DIGIT.search(text) is not None:
-        return ("label" in kinds and LABEL_WORD.search(text.lower()) is not None) or (
-            "postcode" in kinds and POSTCODE_HINT.search(text) is not None)
     return False
 
 

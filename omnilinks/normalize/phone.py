@@ -112,6 +112,9 @@ def _split_url(url: str) -> tuple[str, str, str, str]:
 
 def is_whatsapp_url(url: str) -> bool:
     """True for any WhatsApp chat link, including ones without a number."""
+    lowered = url.lower()
+    if "whatsapp" not in lowered and "wa.me" not in lowered:  # every WhatsApp host and scheme says one
+        return False
     try:
         scheme, host, _, _ = _split_url(url)
     except ValueError:

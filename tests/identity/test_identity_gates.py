@@ -40,7 +40,8 @@ def facts(source: str) -> tuple:
     return contacts.contact_facts(root, (), Location("index.html"), "ID")
 
 
-ALL_GATES = frozenset({"email", "phone", "street", "compound", "label", "postcode", "hours"})
+def every_node(root, texts):
+    return list(range(len(texts))), True
 
 
 @settings(max_examples=400, deadline=None)
@@ -48,7 +49,7 @@ ALL_GATES = frozenset({"email", "phone", "street", "compound", "label", "postcod
 def test_gated_facts_equal_ungated_facts(title: str, body: str) -> None:
     source = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
     gated = facts(source)
-    with patch.object(contacts, "_page_hints", lambda root: ALL_GATES):
+    with patch.object(contacts, "_candidates", every_node):
         assert facts(source) == gated
 
 
@@ -56,13 +57,18 @@ def test_a_label_split_from_its_word_by_a_tag_still_opens_the_gate() -> None:
     # "Jam Buka</h3><p>Senin" runs together as "jam bukasenin" in the one-call text.
     source = ("<html><body><footer><h3>Jam Buka</h3><p>Senin–Jumat 08.00–17.00</p>"
               "<b>Alamat</b>Jl. Kemang Raya No. 10</footer></body></html>")
-    assert {"hours", "street"} <= contacts._page_hints(lxml_html.document_fromstring(source))
+    root = lxml_html.document_fromstring(source)
+    texts = contacts.VisibleText(root).texts
+    candidates, hours_possible = contacts._candidates(root, texts)
+    assert hours_possible
+    assert {texts[i] for i in candidates} >= {"Jam Buka", "Jl. Kemang Raya No. 10"}
     assert [f.field for f in facts(source)].count("hours") == 1
 
 
 def test_running_text_with_the_label_and_no_time_skips_the_nodes() -> None:
     source = "<html><body><p>jam buka kopi senja kemang, pesan antar</p></body></html>"
-    assert contacts._page_hints(lxml_html.document_fromstring(source)) == frozenset()
+    root = lxml_html.document_fromstring(source)
+    assert contacts._candidates(root, contacts.VisibleText(root).texts) == ([], False)
 
 
 def test_a_time_far_after_the_label_is_not_its_hours() -> None:
