@@ -88,16 +88,14 @@ def _declared(path: str, index: int, channel: ChannelConfig) -> Visit:
             known = ", ".join(a.platform for a in ADAPTERS)
             raise ConfigError(path, f"unknown platform {channel.platform!r} (known: {known})", channel.line,
                               f"{key}.platform")
-        parse = adapter.parse
-        # only the Mastodon adapter's parse takes any_server (issue 14 item 8 makes this one protocol)
-        ref = parse(channel.url, any_server=True) if channel.platform == "mastodon" else parse(channel.url)  # type: ignore[call-arg]
+        ref = adapter.parse(channel.url, declared=True)
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not a {channel.platform} URL", channel.line, key)
         return Visit(ref, adapter, channel, declared=True)
     ref = classify(channel.url)
     if ref is None:
         adapter = BY_PLATFORM["generic"]
-        ref = adapter.parse(channel.url)
+        ref = adapter.parse(channel.url, declared=True)
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not an http(s) URL", channel.line, key)
         return Visit(ref, adapter, channel, declared=True)
