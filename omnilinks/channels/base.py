@@ -42,9 +42,10 @@ class Adapter(Protocol):
     def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         """The channel this URL names, or None when it is not this platform's profile URL.
 
-        declared: omnilinks.yml names this adapter's platform for the URL, so the adapter takes the
-        user's word where a link alone would not be enough (a Mastodon account on a server it does
-        not know); adapters whose URLs speak for themselves read it the same either way."""
+        declared: the URL is a channel omnilinks.yml declares for this adapter (by its platform, or
+        as a page no other adapter claims), so the adapter takes the user's word where a link alone
+        would not be enough (a Mastodon account on a server it does not know). Adapters whose URLs
+        speak for themselves read it the same either way: declaring never loses a channel."""
         ...
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
