@@ -18,6 +18,7 @@ from omnilinks.baseline import compare, load_baseline
 from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, expand_headers, find_config, load_config
+from omnilinks.context import Context, ExternalIds, SiteContext
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.discover.folder import LOCAL_BASE, normalize_base
 from omnilinks.errors import ConfigError, Interrupted, disarm_hard_stop
@@ -36,7 +37,6 @@ from omnilinks.normalize.domain import same_host
 from omnilinks.progress import Progress
 from omnilinks.rules import run_rules
 from omnilinks.rules.attribution import landing_urls
-from omnilinks.rules.base import Context
 from omnilinks.rules.channel_verdict import settle_channels
 from omnilinks.rules.links import external_urls, fragment_pages
 from omnilinks.rules.suppress import suppressions
@@ -134,7 +134,7 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     base_url = opts.base_url or config.site_url
     # The same site URL the identity is resolved with, so pages and identity read alike.
     region = brand_country(config, config.site_url or (target if is_url(target) else None))
-    network = not (config.check.offline or not config.check.external)
+    network = _network(config)
     early = BackgroundChecks(client) if network and is_url(target) else None
     start_host = (urlsplit(target).hostname or "").lower()
     excluded = _exclusions(config)
@@ -152,34 +152,56 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
         site = Site("live" if is_url(target) else "folder", normalize_base(base_url if not is_url(target) else target))
     finally:
         early_results = early.finish() if early is not None else {}
-    site_url = config.site_url or (target if is_url(target) else site.base)
-    pages = tuple(site.pages)
     with _records_frozen():
-        return _compare(target, config, client, progress, site, site_url, pages, network, early_results)
+        return _compare(_Crawled(target, config, site, early_results), client, progress)
 
 
-def _compare(target: str, config: Config, client: HttpClient, progress: Progress, site: Site, site_url: str,
-             pages: tuple[Page, ...], network: bool, early_results: dict[str, Response]) -> Report:
+@dataclass(frozen=True)
+class _Crawled:
+    """What the crawl leaves for the checks: the target, its settings, the site read, the links checked early."""
+
+    target: str
+    config: Config
+    site: Site
+    early_results: dict[str, Response]
+
+    @property
+    def site_url(self) -> str:
+        return self.config.site_url or (self.target if is_url(self.target) else self.site.base)
+
+    @property
+    def network(self) -> bool:
+        return _network(self.config)
+
+
+def _network(config: Config) -> bool:
+    """Whether the external links are checked over the network."""
+    return not (config.check.offline or not config.check.external)
+
+
+def _compare(crawled: _Crawled, client: HttpClient, progress: Progress) -> Report:
+    target, config, site, site_url = crawled.target, crawled.config, crawled.site, crawled.site_url
+    pages = tuple(site.pages)
     identity = Identity()
     profiles: tuple[Profile, ...] = ()
     findings: list[Finding] = []
     images: dict[str, ImageInfo] = {}
     try:
         identity, observed = resolve_identity(config, pages, site_url=config.site_url or (site.base if is_url(target) else None))
-        ctx = Context(config=config, pages=pages, identity=identity, site_url=site_url, site=site,
-                      offline=config.check.offline, identity_sources=observed)
-        profiles = check_channels(ctx, client, progress)
+        site_ctx = SiteContext(config=config, pages=pages, identity=identity, site_url=site_url, site=site,
+                               offline=config.check.offline, identity_sources=observed)
+        profiles = check_channels(site_ctx, client, progress)
         # A channel's adapter already judged its URL, with more care than a status check.
         judged: set[str] = {p.url for p in profiles}
-        external_ids: dict[str, tuple[frozenset[str], bool]] = {}
-        link_results = _check_links(ctx, client, progress, judged, early_results, external_ids) if network else {}
+        link_results, external_ids = _check_links(site_ctx, client, progress, judged, crawled.early_results) \
+            if crawled.network else ({}, {})
         # Avatars belong to the channel checks and preview images to the pages: downloaded
         # whenever channels are visited (not offline), even when external links are not checked.
         images = probe_images(*image_urls(pages, identity, profiles, site), site, client, not config.check.offline)
-        ctx = replace(ctx, profiles=profiles, images=images)
-        if network:
-            link_results |= _check_landings(ctx, client, link_results)
-        ctx = replace(ctx, link_results=link_results, external_ids=external_ids)
+        if crawled.network:
+            link_results |= _check_landings(site_ctx, profiles, client, link_results)
+        ctx = Context.checked(site_ctx, profiles=profiles, link_results=link_results, images=images,
+                              external_ids=external_ids)
         run_rules(ctx, client.cancel, into=findings)
     except Interrupted:
         pass  # a stop request a stage did not honour within its second: report what was done
@@ -264,16 +286,15 @@ def _exclusions(config: Config) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in config.check.exclude] + list(suppressions(config).urls)
 
 
-def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: set[str],
-                 early: dict[str, Response] | None = None,
-                 external_ids: dict[str, tuple[frozenset[str], bool]] | None = None) -> dict[str, Response]:
+def _check_links(ctx: SiteContext, client: HttpClient, progress: Progress, judged: set[str],
+                 early: dict[str, Response]) -> tuple[dict[str, Response], ExternalIds]:
+    """Every external link's result, and the ids of the other sites' pages linked with a #fragment."""
     patterns = _exclusions(ctx.config)
     urls = sorted(u for u in external_urls(ctx)
                   if not any(p.search(u) for p in patterns) and not _judged_channel(u, judged))
     if ctx.site.folder is None:
         urls = [u for u in urls if ctx.site.exists(u) is None]
     progress.total("links", len(urls))
-    early = early or {}
     results = {u: early[u] for u in urls if u in early}
     # Answers the crawl already has (a page that failed with a 5xx, a redirect) are kept even when
     # the run is stopped before the link checks start.
@@ -284,7 +305,7 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
     progress.step("links", len(results))
     # A link to another site's #fragment needs the page itself, read once per page.
     wanted = fragment_pages(ctx) & set(urls)
-    ids = external_ids if external_ids is not None else {}
+    ids: ExternalIds = {}
 
     def check(url: str) -> Response:
         if url not in wanted:
@@ -298,17 +319,20 @@ def _check_links(ctx: Context, client: HttpClient, progress: Progress, judged: s
         if url not in results:
             progress.step("links")
         results[url] = result
-    return results
+    return results, ids
 
 
-def _check_landings(ctx: Context, client: HttpClient, known: dict[str, Response]) -> dict[str, Response]:
+def _check_landings(ctx: SiteContext, profiles: tuple[Profile, ...], client: HttpClient,
+                    known: dict[str, Response]) -> dict[str, Response]:
     """The channels' tagged links back, followed live: whether their redirects keep the tags
     is only known by asking (the link checker never sees them, they are not on the site)."""
     patterns = _exclusions(ctx.config)
-    urls = [u for u in landing_urls(ctx) if u not in known and not any(p.search(u) for p in patterns)]
+    urls = [u for u in landing_urls(profiles, ctx.site_url) if u not in known and not any(p.search(u) for p in patterns)]
     return dict(client.map(client.check, urls))
-def _charset(response: object) -> str | None:
-    match = re.search(r"charset=([\w.:-]+)", getattr(response, "headers", {}).get("content-type", ""), re.I)
+
+
+def _charset(response: Response) -> str | None:
+    match = re.search(r"charset=([\w.:-]+)", response.headers.get("content-type", ""), re.I)
     return match.group(1) if match else None
 
 

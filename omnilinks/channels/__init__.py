@@ -59,7 +59,7 @@ def classify(url: str) -> ChannelRef | None:
     if is_share_link(url):
         return None
     for adapter in ADAPTERS:
-        if getattr(adapter, "claims_all", False):
+        if adapter.claims_all:
             continue
         ref = adapter.parse(url)
         if ref is not None:

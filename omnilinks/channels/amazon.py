@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split
 from omnilinks.models import Profile
@@ -14,10 +14,10 @@ HOST = re.compile(r"^amazon\.(com|co\.uk|de|fr|it|es|ca|com\.au|co\.jp|in|sg|com
 SELLER = re.compile(r"^[A-Z0-9]{10,16}$")
 
 
-class AmazonAdapter:
+class AmazonAdapter(Adapter):
     platform = "amazon"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not HOST.match(parts.host):
             return None

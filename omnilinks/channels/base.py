@@ -31,13 +31,26 @@ class AdapterContext:
 
 
 class Adapter(Protocol):
-    platform: str
+    """What a platform module's ADAPTER is, and all the run asks of it. Every adapter class names
+    this protocol as its base, so the type checker holds each one to it (and `claims_all` defaults)."""
 
-    def parse(self, url: str) -> ChannelRef | None:
-        """The channel this URL names, or None when it is not this platform's profile URL."""
+    platform: str  # the platform id of the JSON report
+    # The generic adapter parses any http(s) URL: it is asked only about declared channels no other
+    # adapter claims, never to classify a link the site happens to carry.
+    claims_all: bool = False
+
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
+        """The channel this URL names, or None when it is not this platform's profile URL.
+
+        declared: the URL is a channel omnilinks.yml declares for this adapter (by its platform, or
+        as a page no other adapter claims), so the adapter takes the user's word where a link alone
+        would not be enough (a Mastodon account on a server it does not know). Adapters whose URLs
+        speak for themselves read it the same either way: declaring never loses a channel."""
+        ...
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
         """Read the channel through ctx.client and say how far it could be verified."""
+        ...
 
 
 PLATFORM_LABELS: dict[str, str] = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split
 from omnilinks.models import Profile
@@ -12,10 +12,10 @@ USER = re.compile(r"^[A-Za-z0-9_.-]{2,60}$")
 GONE = ("Pelapak tidak ditemukan", "Halaman tidak ditemukan")
 
 
-class BukalapakAdapter:
+class BukalapakAdapter(Adapter):
     platform = "bukalapak"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or parts.host != "bukalapak.com" or len(parts.segments) < 2 or parts.segments[0] != "u":
             return None

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from typing import Any
 
 from omnilinks.channels import ADAPTERS, BY_PLATFORM, classify, is_share_link
 from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.sitelinks import LINKING_TAGS
 from omnilinks.channels.verdict import valid_checked_date, with_facts
 from omnilinks.config import ChannelConfig
+from omnilinks.context import SiteContext
 from omnilinks.errors import ConfigError
 from omnilinks.fetch.client import HttpClient
 from omnilinks.models import Profile
+from omnilinks.progress import Progress
 
 API_KEY_ENV = "GOOGLE_MAPS_API_KEY"
 
@@ -31,14 +32,14 @@ class Visit:
     declared: bool
 
 
-def check_channels(ctx: Any, client: HttpClient, progress: Any) -> tuple[Profile, ...]:
+def check_channels(ctx: SiteContext, client: HttpClient, progress: Progress) -> tuple[Profile, ...]:
     """Profiles for every channel, in the order they were declared (or first linked)."""
     visits = plan_visits(ctx)
     if not visits:
         return ()
     api_key = os.environ.get(API_KEY_ENV, "").strip() or None
     name_match = ctx.config.check.name_match
-    offline = bool(ctx.offline)
+    offline = ctx.offline
     progress.total("channels", len(visits))
 
     def visit(item: Visit) -> Profile:
@@ -59,7 +60,7 @@ def check_channels(ctx: Any, client: HttpClient, progress: Any) -> tuple[Profile
     return tuple(results[i] for i in sorted(results))
 
 
-def plan_visits(ctx: Any) -> list[Visit]:
+def plan_visits(ctx: SiteContext) -> list[Visit]:
     config = ctx.config
     if config.channels:
         return [_declared(config.path or "omnilinks.yml", index, channel) for index, channel in enumerate(config.channels)]
@@ -88,16 +89,14 @@ def _declared(path: str, index: int, channel: ChannelConfig) -> Visit:
             known = ", ".join(a.platform for a in ADAPTERS)
             raise ConfigError(path, f"unknown platform {channel.platform!r} (known: {known})", channel.line,
                               f"{key}.platform")
-        parse = adapter.parse
-        # only the Mastodon adapter's parse takes any_server (issue 14 item 8 makes this one protocol)
-        ref = parse(channel.url, any_server=True) if channel.platform == "mastodon" else parse(channel.url)  # type: ignore[call-arg]
+        ref = adapter.parse(channel.url, declared=True)
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not a {channel.platform} URL", channel.line, key)
         return Visit(ref, adapter, channel, declared=True)
     ref = classify(channel.url)
     if ref is None:
         adapter = BY_PLATFORM["generic"]
-        ref = adapter.parse(channel.url)
+        ref = adapter.parse(channel.url, declared=True)
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not an http(s) URL", channel.line, key)
         return Visit(ref, adapter, channel, declared=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split
 from omnilinks.models import Profile
@@ -11,10 +11,10 @@ from omnilinks.models import Profile
 SHOP = re.compile(r"^[A-Za-z0-9]{4,20}$")
 
 
-class EtsyAdapter:
+class EtsyAdapter(Adapter):
     platform = "etsy"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or parts.host != "etsy.com":
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.walled import og_title, walled_fetch, with_name
 from omnilinks.models import Profile
@@ -18,10 +18,10 @@ NOT_PROFILES = frozenset({
 GONE = ("This content isn't available", "This page isn't available", "Konten ini tidak tersedia")
 
 
-class FacebookAdapter:
+class FacebookAdapter(Adapter):
     platform = "facebook"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not host_is(parts.host, "facebook.com", "fb.com", "fb.me") or not parts.segments:
             return None

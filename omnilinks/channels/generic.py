@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import is_link_in_bio, reaches_site, split, without_tracking
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
-    fetch_page,
     judge_links,
     page_text,
+    visit_page,
 )
 from omnilinks.extract.html import parse_page
+from omnilinks.fetch.client import Response
 from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Fact, Profile
 from omnilinks.normalize.domain import registrable_domain
@@ -26,20 +27,20 @@ STRUCTURED = frozenset({"jsonld", "microdata", "rdfa", "hcard"})
 COMPARED = ("name", "phone", "email", "address", "hours")
 
 
-class GenericAdapter:
+class GenericAdapter(Adapter):
     platform = "generic"
     claims_all = True  # only for declared channels no other adapter claims
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None:
             return None
         return ChannelRef(self.platform, without_tracking(url), parts.host, kind="page")
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        response = fetch_page(ref, ctx, "the page does not exist")
-        if isinstance(response, Profile):
-            return response
+        return visit_page(ref, ctx, self.read_page, "the page does not exist")
+
+    def read_page(self, ref: ChannelRef, ctx: AdapterContext, response: Response) -> Profile:
         page = parse_page(page_text(response), response.final_url, region=ctx.identity.country)
         # _facts' keys are fact fields in COMPARED, each a str field of Profile
         profile = replace(base_profile(ref, ctx, evidence=response.evidence), **_facts(page.facts, ctx))  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from urllib.parse import parse_qs, quote, unquote_plus, urlsplit
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.places import PlacesError, place_details, search_place
 from omnilinks.channels.urls import split
 from omnilinks.channels.verdict import base_profile, failed, judge_links, offline_profile
@@ -20,10 +20,10 @@ KEY_FIX = ("Create a key for the Places API (New) in Google Cloud (APIs & Servic
            "then set it in the environment: export GOOGLE_MAPS_API_KEY=<key> (in GitHub Actions, from a secret).")
 
 
-class GoogleBusinessAdapter:
+class GoogleBusinessAdapter(Adapter):
     platform = "google_business"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.walled import name_before_handle, og_title, walled_fetch, with_name
 from omnilinks.models import Profile
@@ -15,10 +15,10 @@ NOT_PROFILES = frozenset({"p", "reel", "reels", "explore", "stories", "direct", 
 GONE = ("Sorry, this page isn't available", "Maaf, halaman ini tidak tersedia")
 
 
-class InstagramAdapter:
+class InstagramAdapter(Adapter):
     platform = "instagram"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not host_is(parts.host, "instagram.com") or not parts.segments:
             return None

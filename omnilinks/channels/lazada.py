@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split
 from omnilinks.models import Profile
@@ -13,10 +13,10 @@ HOST = re.compile(r"^lazada\.(co\.id|com\.my|sg|co\.th|com\.ph|vn)$")
 SLUG = re.compile(r"^[A-Za-z0-9_-]{2,80}$")
 
 
-class LazadaAdapter:
+class LazadaAdapter(Adapter):
     platform = "lazada"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not HOST.match(parts.host) or len(parts.segments) < 2 or parts.segments[0] != "shop":
             return None

@@ -5,28 +5,29 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
-    fetch_page,
     judge_links,
     page_text,
     picture_of,
+    visit_page,
 )
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import address_text, jsonld_types
+from omnilinks.fetch.client import Response
 from omnilinks.models import Profile
 
 KINDS = {"company": "company", "in": "person", "school": "school", "showcase": "showcase"}
 SLUG = re.compile(r"^[A-Za-z0-9\-_%.]{2,100}$")
 
 
-class LinkedInAdapter:
+class LinkedInAdapter(Adapter):
     platform = "linkedin"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not host_is(parts.host, "linkedin.com") or len(parts.segments) < 2:
             return None
@@ -37,9 +38,9 @@ class LinkedInAdapter:
         return ChannelRef(self.platform, f"https://www.linkedin.com/{first}/{slug}/", slug, kind=KINDS[first])
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        response = fetch_page(ref, ctx, "the page does not exist")
-        if isinstance(response, Profile):
-            return response
+        return visit_page(ref, ctx, self.read_page, "the page does not exist")
+
+    def read_page(self, ref: ChannelRef, ctx: AdapterContext, response: Response) -> Profile:
         page = parse_page(page_text(response), response.final_url)
         entity = next((e for e in page.jsonld if jsonld_types(e) & {"Organization", "Corporation", "Person",
                                                                     "EducationalOrganization", "LocalBusiness"}), None)

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef, label
-from omnilinks.channels.verdict import base_profile, fetch_page, page_text, picture_of
+from omnilinks.channels.verdict import base_profile, page_text, picture_of, visit_page
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import jsonld_types
+from omnilinks.fetch.client import Response
 from omnilinks.models import MatchMode, Profile
 from omnilinks.normalize.name import names_match, strip_title_suffix
 
@@ -20,9 +21,12 @@ STORE_TYPES = {"Store", "OnlineStore", "Organization", "LocalBusiness", "Brand"}
 
 
 def store_fetch(ref: ChannelRef, ctx: AdapterContext, read: NameReader, gone_markers: tuple[str, ...] = ()) -> Profile:
-    response = fetch_page(ref, ctx, "the store does not exist")
-    if isinstance(response, Profile):
-        return response
+    return visit_page(ref, ctx, lambda ref, ctx, response: read_store(ref, ctx, response, read, gone_markers),
+                      "the store does not exist")
+
+
+def read_store(ref: ChannelRef, ctx: AdapterContext, response: Response, read: NameReader,
+               gone_markers: tuple[str, ...]) -> Profile:
     text = page_text(response)
     profile = base_profile(ref, ctx, evidence=response.evidence)
     if any(marker in text for marker in gone_markers):

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.fediverse_page import actor_links, read_profile_page
 from omnilinks.channels.urls import reaches_site, split
 from omnilinks.channels.verdict import (
@@ -23,11 +23,11 @@ from omnilinks.channels.verdict import (
     base_profile,
     claimed_websites,
     failed,
-    fetch_page,
     hand_check_fix,
     judge_shown_links,
     offline_profile,
     page_text,
+    visit_page,
 )
 from omnilinks.fetch.client import Response
 from omnilinks.models import Profile
@@ -42,15 +42,15 @@ SOFTWARE = {"mastodon": "Mastodon", "gotosocial": "GoToSocial", "misskey": "Miss
 ACCOUNT = re.compile(r"^@([A-Za-z0-9_]{1,30})(?:@([a-z0-9.-]+\.[a-z]{2,}))?$")
 
 
-class MastodonAdapter:
+class MastodonAdapter(Adapter):
     platform = "mastodon"
 
-    def parse(self, url: str, any_server: bool = False) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or len(parts.segments) != 1:
             return None
         match = ACCOUNT.match(parts.segments[0])
-        if not match or not (any_server or parts.host in KNOWN_SERVERS or re.search(r"mastodon|mstdn|toot|misskey|gotosocial", parts.host)):
+        if not match or not (declared or parts.host in KNOWN_SERVERS or re.search(r"mastodon|mstdn|toot|misskey|gotosocial", parts.host)):
             return None
         user = match.group(1).lower()
         server = match.group(2) or parts.host
@@ -92,9 +92,10 @@ def _account(response: Response) -> dict[str, Any] | None:
 
 
 def _from_page(ref: ChannelRef, ctx: AdapterContext, host: str, refused: str) -> Profile:
-    page_response = fetch_page(ref, ctx)
-    if isinstance(page_response, Profile):
-        return page_response
+    return visit_page(ref, ctx, lambda ref, ctx, response: _read_page(ref, ctx, response, host, refused))
+
+
+def _read_page(ref: ChannelRef, ctx: AdapterContext, page_response: Response, host: str, refused: str) -> Profile:
     page = read_profile_page(page_text(page_response), page_response.final_url)
     name, links, source = page.name, list(page.links), "the profile page"
     if not links and page.actor:

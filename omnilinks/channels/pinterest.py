@@ -6,15 +6,16 @@ import json
 import re
 from dataclasses import replace
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
-    fetch_page,
     judge_links,
     page_text,
+    visit_page,
 )
+from omnilinks.fetch.client import Response
 from omnilinks.models import Profile
 
 HANDLE = re.compile(r"^[A-Za-z0-9_]{3,30}$")
@@ -25,10 +26,10 @@ DOMAIN_VERIFIED = re.compile(r'"domain_verified"\s*:\s*(true|false)')
 FULL_NAME = re.compile(r'"full_name"\s*:\s*("(?:[^"\\]|\\.)*")')
 
 
-class PinterestAdapter:
+class PinterestAdapter(Adapter):
     platform = "pinterest"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not parts.segments:
             return None
@@ -42,9 +43,9 @@ class PinterestAdapter:
         return ChannelRef(self.platform, f"https://www.pinterest.com/{handle}/", handle)
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        response = fetch_page(ref, ctx)
-        if isinstance(response, Profile):
-            return response
+        return visit_page(ref, ctx, self.read_page)
+
+    def read_page(self, ref: ChannelRef, ctx: AdapterContext, response: Response) -> Profile:
         text = page_text(response)
         profile = base_profile(ref, ctx, evidence=response.evidence)
         domain = DOMAIN_URL.search(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split
 from omnilinks.models import Profile
@@ -16,10 +16,10 @@ RESERVED = frozenset({"search", "cart", "user", "buyer", "daily_discover", "flas
                       "verify", "login", "signup", "seller", "events3", "universal-link", "help", "docs"})
 
 
-class ShopeeAdapter:
+class ShopeeAdapter(Adapter):
     platform = "shopee"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not HOST.match(parts.host) or not parts.segments:
             return None

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from omnilinks.channels import classify
 from omnilinks.channels.base import ChannelRef
 from omnilinks.channels.urls import without_tracking
+from omnilinks.context import SiteContext
 from omnilinks.models import Link, Location, Page, Profile
+
+if TYPE_CHECKING:
+    from omnilinks.discover import Site
 
 LINKING_TAGS = ("a", "area", "link")
 CONTACT_PATH = re.compile(r"(contact|kontak|hubungi|contact-us|hubungi-kami)", re.I)
@@ -27,7 +31,7 @@ class LinkUse:
 _last_index: tuple[tuple[Page, ...], dict[str, list[LinkUse]]] | None = None
 
 
-def link_index(pages: tuple[Page, ...], site: Any = None) -> dict[str, list[LinkUse]]:
+def link_index(pages: tuple[Page, ...], site: Site) -> dict[str, list[LinkUse]]:
     """Canonical channel URL → every link to it, in page order; the site's links to
     itself are left out (no channel is the site itself).
 
@@ -42,7 +46,7 @@ def link_index(pages: tuple[Page, ...], site: Any = None) -> dict[str, list[Link
         for link in page.links:
             if link.tag not in LINKING_TAGS or not link.url.startswith(("http://", "https://")):
                 continue
-            if site is not None and site.is_internal(link.url):
+            if site.is_internal(link.url):
                 continue
             ref = classify(link.url)
             index[ref.url if ref else without_tracking(link.url)].append(LinkUse(link, page, ref))
@@ -50,9 +54,8 @@ def link_index(pages: tuple[Page, ...], site: Any = None) -> dict[str, list[Link
     return _last_index[1]
 
 
-def home_page(ctx: Any) -> Page | None:
-    site = ctx.site
-    page: Page | None = site.page_for(site.base) if site is not None and hasattr(site, "page_for") else None
+def home_page(ctx: SiteContext) -> Page | None:
+    page = ctx.site.page_for(ctx.site.base)
     if page is not None:
         return page
     pages = sorted(ctx.pages, key=lambda p: (len(urlsplit(p.url).path.rstrip("/").removesuffix("index.html")), p.url))
@@ -69,7 +72,7 @@ def footer_line(page: Page) -> int | None:
     return max(lines) if lines else None
 
 
-def where_to_link(ctx: Any) -> str:
+def where_to_link(ctx: SiteContext) -> str:
     home = home_page(ctx)
     contact = contact_page(ctx.pages)
     places = []
@@ -86,7 +89,7 @@ def anchor(url: str, text: str) -> str:
     return f'<a href="{url}" rel="me">{text}</a>'
 
 
-def channel_location(profile: Profile, ctx: Any, index: dict[str, list[LinkUse]]) -> Location:
+def channel_location(profile: Profile, ctx: SiteContext, index: dict[str, list[LinkUse]]) -> Location:
     """The omnilinks.yml line that declares the channel, else the first page line that links it."""
     if profile.config_line and ctx.config.path:
         return Location(path=ctx.config.path, line=profile.config_line)

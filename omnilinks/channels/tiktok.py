@@ -6,16 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
     embedded_json,
-    fetch_page,
     judge_links,
     page_text,
+    visit_page,
 )
+from omnilinks.fetch.client import Response
 from omnilinks.models import Profile
 
 HANDLE = re.compile(r"^@([A-Za-z0-9._]{2,24})$")
@@ -23,10 +24,10 @@ SCRIPT_ID = 'id="__UNIVERSAL_DATA_FOR_REHYDRATION__"'
 URL_IN_TEXT = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s]*)?", re.I)
 
 
-class TikTokAdapter:
+class TikTokAdapter(Adapter):
     platform = "tiktok"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not host_is(parts.host, "tiktok.com") or not parts.segments:
             return None
@@ -37,9 +38,9 @@ class TikTokAdapter:
         return ChannelRef(self.platform, f"https://www.tiktok.com/@{handle}", handle)
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        response = fetch_page(ref, ctx)
-        if isinstance(response, Profile):
-            return response
+        return visit_page(ref, ctx, self.read_page)
+
+    def read_page(self, ref: ChannelRef, ctx: AdapterContext, response: Response) -> Profile:
         data = embedded_json(page_text(response), SCRIPT_ID)
         detail = (data or {}).get("__DEFAULT_SCOPE__", {}).get("webapp.user-detail", {}) if isinstance(data, dict) else {}
         user = ((detail.get("userInfo") or {}).get("user") or {}) if isinstance(detail, dict) else {}

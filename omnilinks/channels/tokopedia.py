@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.marketplace import name_from_page, store_fetch
 from omnilinks.channels.urls import split
 from omnilinks.channels.verdict import embedded_json
@@ -17,10 +17,10 @@ RESERVED = frozenset({"search", "p", "discovery", "help", "about", "promo", "fin
 GONE = ("Toko tidak ditemukan", "Toko ini sedang tutup permanen")
 
 
-class TokopediaAdapter:
+class TokopediaAdapter(Adapter):
     platform = "tokopedia"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or parts.host != "tokopedia.com":
             return None

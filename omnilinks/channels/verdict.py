@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -65,13 +65,17 @@ def failed(ref: ChannelRef, ctx: AdapterContext, response: Response, missing: st
     return None
 
 
-def fetch_page(ref: ChannelRef, ctx: AdapterContext, missing: str = "the account does not exist",
-               url: str | None = None) -> Profile | Response:
-    """The channel's page, or the finished Profile when there is none to read (offline, wall, gone)."""
+PageReader = Callable[[ChannelRef, AdapterContext, Response], Profile]
+
+
+def visit_page(ref: ChannelRef, ctx: AdapterContext, read: PageReader,
+               missing: str = "the account does not exist") -> Profile:
+    """The profile `read` makes of the channel's page; when there is no page to read (offline, a wall,
+    gone, unreachable) the profile says so and `read` is not asked."""
     if ctx.offline:
         return offline_profile(ref, ctx)
-    response = ctx.client.get(url or ref.url)
-    return failed(ref, ctx, response, missing) or response
+    response = ctx.client.get(ref.url)
+    return failed(ref, ctx, response, missing) or read(ref, ctx, response)
 
 
 def page_text(response: Response) -> str:

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.verdict import base_profile
 from omnilinks.models import Profile
 from omnilinks.normalize.phone import display_phone, whatsapp_target
 
 
-class WhatsAppAdapter:
+class WhatsAppAdapter(Adapter):
     platform = "whatsapp"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not (parts.host == "wa.me" or host_is(parts.host, "whatsapp.com")):
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import host_is, split
 from omnilinks.channels.walled import walled_fetch
 from omnilinks.models import Profile
@@ -14,10 +14,10 @@ NOT_PROFILES = frozenset({"intent", "share", "home", "i", "search", "hashtag", "
                           "signup", "tos", "privacy", "notifications", "messages", "compose"})
 
 
-class XAdapter:
+class XAdapter(Adapter):
     platform = "x"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not host_is(parts.host, "x.com", "twitter.com") or not parts.segments:
             return None

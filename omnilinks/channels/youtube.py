@@ -10,19 +10,20 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from omnilinks.channels.base import AdapterContext, ChannelRef
+from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.urls import absolute, host_is, is_link_in_bio, reaches_site, split, unwrap_redirect
 from omnilinks.channels.verdict import (
     apply_verdict,
     base_profile,
     embedded_json,
-    fetch_page,
     find_key,
     judge_links,
     judge_shown_links,
     page_text,
+    visit_page,
 )
 from omnilinks.channels.youtube_about import about_links
+from omnilinks.fetch.client import Response
 from omnilinks.models import Profile
 
 CHANNEL_ID = re.compile(r"^UC[A-Za-z0-9_-]{22}$")
@@ -32,10 +33,10 @@ WHAT = "the YouTube channel"
 ADD_LINK = "Add {} to the channel's links (Customise channel → Basic info → Links)."
 
 
-class YouTubeAdapter:
+class YouTubeAdapter(Adapter):
     platform = "youtube"
 
-    def parse(self, url: str) -> ChannelRef | None:
+    def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
         if parts is None or not host_is(parts.host, "youtube.com") or not parts.segments:
             return None
@@ -52,9 +53,9 @@ class YouTubeAdapter:
         return None
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:
-        response = fetch_page(ref, ctx, "the channel does not exist")
-        if isinstance(response, Profile):
-            return response
+        return visit_page(ref, ctx, self.read_page, "the channel does not exist")
+
+    def read_page(self, ref: ChannelRef, ctx: AdapterContext, response: Response) -> Profile:
         text = page_text(response)
         data = embedded_json(text, "var ytInitialData")
         meta = find_key(data, "channelMetadataRenderer") if data is not None else None

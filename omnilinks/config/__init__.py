@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from omnilinks.config.schema import CONFIG, ListOf, Mapping, OneOf, Scalar
+from omnilinks.config.schema import CONFIG, ListOf, Mapping, OneOf, Scalar, Spec
 from omnilinks.errors import ConfigError
 from omnilinks.models import Severity
 
@@ -142,7 +142,7 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     return _build(name, cast(yaml.MappingNode, node), data)
 
 
-def _validate(node: yaml.Node, spec: Any, path: str, key: str) -> None:
+def _validate(node: yaml.Node, spec: Spec, path: str, key: str) -> None:
     line = node.start_mark.line + 1
     where = key or "(top level)"
     if isinstance(spec, OneOf):

@@ -18,24 +18,26 @@ class Scalar:
 
 @dataclass(frozen=True)
 class ListOf:
-    item: Any
+    item: Spec
     description: str = ""
     max_items: int | None = None
 
 
 @dataclass(frozen=True)
 class Mapping:
-    keys: dict[str, Any]
+    keys: dict[str, Spec]
     description: str = ""
     required: tuple[str, ...] = ()
-    open_values: Any = None  # a mapping with free keys whose values follow this spec
+    open_values: Spec | None = None  # a mapping with free keys whose values follow this spec
 
 
 @dataclass(frozen=True)
 class OneOf:
-    options: tuple[Any, ...]
+    options: tuple[Spec, ...]
     description: str = ""
 
+
+Spec = Scalar | ListOf | Mapping | OneOf  # one node of the config's shape
 
 STR = Scalar("string")
 # Bounds shared with the command line's --max-pages and --max-depth.
@@ -152,7 +154,7 @@ CONFIG = Mapping(
 )
 
 
-def to_json_schema(spec: Any = CONFIG) -> dict[str, Any]:
+def to_json_schema(spec: Spec = CONFIG) -> dict[str, Any]:
     if isinstance(spec, Scalar):
         out: dict[str, Any] = {"type": spec.kind}
         if spec.choices:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from omnilinks.fetch.client import HttpClient
 from omnilinks.images.likeness import MIN_SIDE
 from omnilinks.images.probe import MAX_BYTES, from_cache, read_image, to_cache
 from omnilinks.models import Fact, Identity, ImageInfo, Page, Profile
+
+if TYPE_CHECKING:
+    from omnilinks.discover import Site
+    from omnilinks.discover.folder import FolderSite
 
 CACHE_PREFIX = "image:v1:"
 ICON_RELS = ("apple-touch-icon", "apple-touch-icon-precomposed", "icon")
@@ -22,13 +26,22 @@ SKIPPED_OFFLINE = "offline: not downloaded"
 MAX_DOWNLOADED_PREVIEWS = 500
 
 
+class SiteFiles(Protocol):
+    """What reading an image asks of the site: the folder being checked (None live), and which URLs are its own."""
+
+    @property
+    def folder(self) -> FolderSite | None: ...
+
+    def is_internal(self, url: str) -> bool: ...
+
+
 def preview_fact(page: Page) -> Fact | None:
     """The page's og:image, as the extractor resolved it (first one: what crawlers use)."""
     return next((f for f in page.facts if f.field == "image" and f.source == "og:image"), None)
 
 
-def home_page(pages: Iterable[Page], site: Any) -> Page | None:
-    return site.page_for(site.base) if site is not None else None
+def home_page(site: Site) -> Page | None:
+    return site.page_for(site.base)
 
 
 def logo_candidates(identity: Identity, home: Page | None) -> list[str]:
@@ -45,15 +58,15 @@ def logo_candidates(identity: Identity, home: Page | None) -> list[str]:
 
 
 def image_urls(pages: Iterable[Page], identity: Identity, profiles: Iterable[Profile],
-               site: Any) -> tuple[list[str], list[str]]:
+               site: Site) -> tuple[list[str], list[str]]:
     """(share-preview images, pictures compared as faces: the site's logos and the channels' avatars)."""
     pages = tuple(pages)
-    faces = logo_candidates(identity, home_page(pages, site)) + [p.avatar for p in profiles if p.avatar]
+    faces = logo_candidates(identity, home_page(site)) + [p.avatar for p in profiles if p.avatar]
     previews = [str(f.value) for f in map(preview_fact, pages) if f is not None]
     return list(dict.fromkeys(previews)), list(dict.fromkeys(faces))
 
 
-def comparison_notes(pages: Iterable[Page], identity: Identity, profiles: Iterable[Profile], site: Any,
+def comparison_notes(pages: Iterable[Page], identity: Identity, profiles: Iterable[Profile], site: Site,
                      images: dict[str, ImageInfo]) -> tuple[str, ...]:
     """What kept a channel's picture from being compared with the logo: said, never judged."""
     from omnilinks.channels.base import label
@@ -61,7 +74,7 @@ def comparison_notes(pages: Iterable[Page], identity: Identity, profiles: Iterab
     with_avatar = [p for p in profiles if p.avatar and p.status != "unreachable"]
     if not with_avatar:
         return ()
-    logos = [images[u] for u in logo_candidates(identity, home_page(tuple(pages), site)) if u in images]
+    logos = [images[u] for u in logo_candidates(identity, home_page(site)) if u in images]
     if not any(info.readable and min(info.width or 0, info.height or 0) >= MIN_SIDE for info in logos):
         why = "; ".join(f"{i.url}: {i.error or i.skipped or f'{i.width}×{i.height} pixels, too small to compare'}"
                         for i in logos) or "no JSON-LD logo, icon or og:image"
@@ -75,7 +88,7 @@ def comparison_notes(pages: Iterable[Page], identity: Identity, profiles: Iterab
     return tuple(notes)
 
 
-def probe_images(previews: Iterable[str], faces: Iterable[str], site: Any, client: HttpClient,
+def probe_images(previews: Iterable[str], faces: Iterable[str], site: SiteFiles, client: HttpClient,
                  network: bool) -> dict[str, ImageInfo]:
     """Every image read at most once, concurrently through the client's pool. A site with a picture
     per article can name thousands of preview images: beyond MAX_DOWNLOADED_PREVIEWS they are not
@@ -86,7 +99,7 @@ def probe_images(previews: Iterable[str], faces: Iterable[str], site: Any, clien
     jobs = [(u, True, network) for u in faces]
     downloads = 0
     for url in previews:
-        local = getattr(site, "folder", None) is not None and site.is_internal(url)
+        local = site.folder is not None and site.is_internal(url)
         downloads += 0 if local else 1
         jobs.append((url, False, network and (local or downloads <= MAX_DOWNLOADED_PREVIEWS)))
     if not jobs:
@@ -102,8 +115,8 @@ def probe_images(previews: Iterable[str], faces: Iterable[str], site: Any, clien
     return {job[0]: info for job, info in client.map(probe, jobs)}
 
 
-def probe_image(url: str, site: Any, client: HttpClient, network: bool, compare: bool = True) -> ImageInfo:
-    folder = getattr(site, "folder", None)
+def probe_image(url: str, site: SiteFiles, client: HttpClient, network: bool, compare: bool = True) -> ImageInfo:
+    folder = site.folder
     if folder is not None and site.is_internal(url):
         return _from_folder(url, folder, compare)
     if not network:
@@ -127,7 +140,7 @@ def probe_image(url: str, site: Any, client: HttpClient, network: bool, compare:
     return info
 
 
-def _from_folder(url: str, folder: Any, compare: bool) -> ImageInfo:
+def _from_folder(url: str, folder: FolderSite, compare: bool) -> ImageInfo:
     relative = folder.file_for(url)
     if relative is None:
         return ImageInfo(url, error="no file in the site folder serves this URL")

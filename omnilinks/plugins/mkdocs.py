@@ -8,12 +8,14 @@ raises PluginError.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkDocsConfigBase
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from omnilinks.errors import OmnilinksError
 from omnilinks.models import Finding
@@ -35,7 +37,7 @@ class OmnilinksPlugin(BasePlugin[OmnilinksConfig]):  # type: ignore[no-untyped-c
         self.sources: dict[str, str] = {}  # built file (site-relative) → source .md (project-relative)
         self.markdown: dict[str, str] = {}  # source .md → its Markdown, to point at a line
 
-    def on_files(self, files: Any, *, config: Any) -> Any:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.sources, self.markdown = {}, {}
         docs_dir = Path(config.docs_dir)
         project = _project_dir(config)
@@ -43,12 +45,12 @@ class OmnilinksPlugin(BasePlugin[OmnilinksConfig]):  # type: ignore[no-untyped-c
             self.sources[file.dest_uri] = _display(docs_dir / file.src_uri, project)
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.sources[page.file.dest_uri] = _display(Path(config.docs_dir) / page.file.src_uri, _project_dir(config))
         self.markdown[self.sources[page.file.dest_uri]] = markdown
         return markdown
 
-    def on_post_build(self, *, config: Any) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         options = PluginOptions(self.config.config, self.config.fail_on, self.config.offline, True)
@@ -85,7 +87,7 @@ def source_line(markdown: str | None, finding: Finding) -> int | None:
     return None
 
 
-def _project_dir(config: Any) -> Path:
+def _project_dir(config: MkDocsConfig) -> Path:
     path = config.config_file_path
     return Path(path).parent if path else Path.cwd()
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sphinx.application import Sphinx
+from sphinx.config import Config as SphinxConfig
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
@@ -25,7 +27,7 @@ class OmnilinksSphinxError(SphinxError):
     category = "omnilinks"
 
 
-def setup(app: Any) -> dict[str, Any]:
+def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("omnilinks_config", None, "", (str, type(None)))
     app.add_config_value("omnilinks_fail_on", None, "", (str, type(None)))
     app.add_config_value("omnilinks_offline", True, "", (bool, str))
@@ -34,7 +36,7 @@ def setup(app: Any) -> dict[str, Any]:
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-def build_finished(app: Any, exception: BaseException | None) -> None:
+def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or getattr(app.builder, "format", None) != "html":
         return  # a failed build or a non-HTML builder has no site to check
     try:
@@ -50,7 +52,7 @@ def build_finished(app: Any, exception: BaseException | None) -> None:
         raise OmnilinksSphinxError(check.failure_message())
 
 
-def _warnings_fail(app: Any) -> bool:
+def _warnings_fail(app: Sphinx) -> bool:
     """-W given? Sphinx ≥ 8.1 keeps it in _fail_on_warnings (warningiserror is then always False)."""
     flag = getattr(app, "_fail_on_warnings", None)
     return bool(app.warningiserror if flag is None else flag)
@@ -61,7 +63,7 @@ def _warn(finding: Finding, source: str | None, text: str) -> None:
     log.warning(text, location=source, type="omnilinks", subtype=finding.rule)
 
 
-def _options(config: Any) -> PluginOptions:
+def _options(config: SphinxConfig) -> PluginOptions:
     fail_on = config.omnilinks_fail_on
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise OmnilinksError(f"conf.py omnilinks_fail_on: expected one of {', '.join(FAIL_ON_CHOICES)}, "
@@ -71,7 +73,7 @@ def _options(config: Any) -> PluginOptions:
                          enabled=as_bool(config.omnilinks_enabled, "conf.py omnilinks_enabled"))
 
 
-def _sources(app: Any) -> dict[str, str]:
+def _sources(app: Sphinx) -> dict[str, str]:
     """Built file (outdir-relative) → docname; Sphinx turns a docname location into its source path."""
     sources: dict[str, str] = {}
     for docname in sorted(app.env.found_docs):

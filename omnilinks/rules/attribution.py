@@ -9,7 +9,7 @@ tagged links already follow, and every finding says it was inferred.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from omnilinks.channels.base import label
@@ -92,14 +92,14 @@ class Convention:
         return self.sources.get(platform) or DEFAULT_SOURCE.get(platform, platform)
 
 
-def link_backs(ctx: Context) -> list[LinkBack]:
+def link_backs(profiles: Iterable[Profile], site_url: str) -> list[LinkBack]:
     """Each channel's link to the site as the platform shows it. Directories and partner pages
     (generic) are left out: their owners, not the business, write those links."""
     found = []
-    for profile in ctx.profiles:
+    for profile in profiles:
         url = profile.website
         if profile.links_back and url and profile.platform not in ("generic", "whatsapp") \
-                and reaches_site(url, ctx.site_url):
+                and reaches_site(url, site_url):
             found.append(LinkBack(profile, url, utm_tags(url)))
     return found
 
@@ -131,7 +131,7 @@ def _most_common(values: list[str]) -> str | None:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    backs = link_backs(ctx)
+    backs = link_backs(ctx.profiles, ctx.site_url)
     rules = convention(ctx, backs)
     if rules is not None:
         campaigns = _campaign_spellings(backs)
@@ -214,9 +214,9 @@ def _as_warning(finding: Finding) -> Finding:
     return replace(finding, severity="warning")
 
 
-def landing_urls(ctx: Context) -> list[str]:
+def landing_urls(profiles: Iterable[Profile], site_url: str) -> list[str]:
     """The tagged links back whose redirects are worth following (the pipeline fetches them live)."""
-    return sorted({without_fragment(b.url) for b in link_backs(ctx) if b.tags})
+    return sorted({without_fragment(b.url) for b in link_backs(profiles, site_url) if b.tags})
 
 
 def _dropped_by_redirect(ctx: Context, backs: list[LinkBack]) -> Iterator[Finding]:

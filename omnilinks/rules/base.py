@@ -1,13 +1,12 @@
-"""What every rule sees (`Context`) and the catalogue of stable rule ids."""
+"""The catalogue of stable rule ids, and what every rule sees (`Context`, from omnilinks.context)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from omnilinks.config import Config
-from omnilinks.fetch.client import Response
-from omnilinks.models import Category, Finding, Identity, ImageInfo, Location, Page, Profile, Severity
+from omnilinks.context import Context as Context  # re-exported: the rules import it from here
+from omnilinks.models import Category, Finding, Location, Severity
 
 
 @dataclass(frozen=True)
@@ -36,23 +35,6 @@ def rule(id: str, category: Category, severity: Severity, summary: str, *,
         raise ValueError(f"rule id {id} declared twice")
     RULES[id] = Rule(id, category, severity, summary, why=why, how_to_fix=how_to_fix, example=example)
     return RULES[id]
-
-
-@dataclass(frozen=True)
-class Context:
-    config: Config
-    pages: tuple[Page, ...]
-    identity: Identity
-    site_url: str
-    site: Any  # discover.SiteIndex: internal URL → Page
-    link_results: dict[str, Response] = field(default_factory=dict)  # URL without fragment → result
-    profiles: tuple[Profile, ...] = ()
-    offline: bool = False
-    identity_sources: dict[str, Any] = field(default_factory=dict)  # field → resolved-from details
-    images: dict[str, ImageInfo] = field(default_factory=dict)  # image URL → what it turned out to be
-    # Online: another site's page (URL without fragment) → (its ids, whether JavaScript builds it),
-    # for links to a #fragment of it.
-    external_ids: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
 
 
 def is_business_site(ctx: Context) -> bool:

@@ -5,12 +5,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import phonenumbers
 
+from omnilinks.context import SiteContext
 from omnilinks.discover.live import canonical
+from omnilinks.discover.redirects import Rewritten
 from omnilinks.extract.urls import without_fragment
 from omnilinks.fetch.client import Response
 from omnilinks.models import Finding, Link, Location, Page
@@ -112,7 +113,7 @@ KINDS = {("img", "srcset"): "image srcset candidate", ("source", "srcset"): "<so
          ("use", "href"): "SVG <use> reference", ("use", "xlink:href"): "SVG <use> reference"}
 
 
-def external_urls(ctx: Context) -> set[str]:
+def external_urls(ctx: SiteContext) -> set[str]:
     """URLs the network stage must check: http(s) links that are not the site's own files."""
     urls = set()
     for page in checked_pages(ctx):
@@ -124,7 +125,7 @@ def external_urls(ctx: Context) -> set[str]:
     return urls
 
 
-def fragment_pages(ctx: Context) -> set[str]:
+def fragment_pages(ctx: SiteContext) -> set[str]:
     """Other sites' pages linked with a #fragment a browser looks for (online mode reads them)."""
     urls = set()
     for page in ctx.pages:
@@ -137,13 +138,13 @@ def fragment_pages(ctx: Context) -> set[str]:
     return urls
 
 
-def _served_locally(ctx: Context, url: str) -> bool:
+def _served_locally(ctx: SiteContext, url: str) -> bool:
     return ctx.site.folder is not None and ctx.site.is_internal(url)
 
 
-def checked_pages(ctx: Context) -> tuple[Page, ...]:
+def checked_pages(ctx: SiteContext) -> tuple[Page, ...]:
     """The HTML pages and the site's own stylesheets (their url() references)."""
-    return ctx.pages + tuple(getattr(ctx.site, "stylesheets", ()))
+    return ctx.pages + tuple(ctx.site.stylesheets)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -283,7 +284,7 @@ def _internal(ctx: Context, link: Link, pages_by_name: dict[str, str]) -> Iterat
                                fix=f"Add id=\"{fragment}\" to the target element in {where}, or change the link.{hint}")
 
 
-def _redirected(ctx: Context, link: Link, redirect: Any) -> Iterator[Finding]:
+def _redirected(ctx: Context, link: Link, redirect: Rewritten) -> Iterator[Finding]:
     """A path the host redirects or rewrites (_redirects, netlify.toml, vercel.json): not missing
     while the target exists."""
     target = redirect.target
@@ -399,7 +400,7 @@ def _unreachable(result: Response) -> bool:
 
 def _failed_pages(ctx: Context) -> Iterator[Finding]:
     """Crawled pages that could not be read and that no page read links to (those get a link finding)."""
-    failed = getattr(ctx.site, "failed", None)
+    failed = ctx.site.failed
     if not failed:
         return
     linked = {canonical(without_fragment(link.url)) for page in ctx.pages for link in page.links

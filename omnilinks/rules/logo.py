@@ -29,7 +29,7 @@ LOGO_MISMATCH = rule(
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.profiles or not ctx.images:
         return
-    logos = [info for url in logo_candidates(ctx.identity, home_page(ctx.pages, ctx.site))
+    logos = [info for url in logo_candidates(ctx.identity, home_page(ctx.site))
              if (info := ctx.images.get(url)) is not None and _hashed(info)]
     if not logos:
         return  # no readable logo on the site: nothing to compare with

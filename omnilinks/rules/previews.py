@@ -206,9 +206,7 @@ def _norm(url: str) -> str:
 def _leads_to(ctx: Context, og_url: str, page: Page) -> bool:
     """Without a canonical link, og:url must at least be an address of this very page. A folder
     checked without its public base URL cannot know the host: then the path decides."""
-    if ctx.site is None:
-        return same_url(og_url, page.url)
-    folder = getattr(ctx.site, "folder", None)
+    folder = ctx.site.folder
     if folder is not None and folder.base == LOCAL_BASE:
         parts = urlsplit(og_url)
         og_url = urljoin(LOCAL_BASE, parts.path + (f"?{parts.query}" if parts.query else ""))

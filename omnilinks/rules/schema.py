@@ -94,7 +94,7 @@ def _invalid(pages: Iterable[Page]) -> Iterator[Finding]:
 
 
 def home_page(ctx: Context) -> Page | None:
-    page = ctx.site.page_for(ctx.site.base) if ctx.site is not None else None
+    page = ctx.site.page_for(ctx.site.base)
     if page is None:
         homes = [p for p in ctx.pages if urlsplit(p.url).path in ("", "/", "/index.html")]
         page = homes[0] if homes else None
@@ -175,7 +175,7 @@ def expected_profiles(ctx: Context) -> dict[str, ProfileRef]:
     """Profiles the site links (anywhere, rel=me included) and the config declares."""
     site = ctx.site
     linked = site_profiles((link.url for page in ctx.pages for link in page.links
-                            if site is None or not site.is_internal(link.url)), PROFILE_KINDS)
+                            if not site.is_internal(link.url)), PROFILE_KINDS)
     declared = site_profiles((c.url for c in ctx.config.channels), PROFILE_KINDS)
     # A linked account on a platform where omnilinks.yml declares another one is the stale or
     # wrong link (the crossref rules report it), not one to add to sameAs.
@@ -227,7 +227,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _url(ctx: Context, entities: list[Entity]) -> Iterator[Finding]:
-    site = ctx.config.site_url or (ctx.site.base if ctx.site is not None and ctx.site.mode == "live" else None)
+    site = ctx.config.site_url or (ctx.site.base if ctx.site.mode == "live" else None)
     host = url_host(site) if site else None
     if not host:
         return  # a folder without site.url: the public address is unknown

@@ -106,7 +106,7 @@ def test_mastodon_takes_the_still_avatar_but_not_the_servers_default(actx, platf
     from omnilinks.channels.mastodon import ADAPTER as MASTODON
 
     account = json.loads(platform_page("mastodon/account.json"))
-    ref = MASTODON.parse("https://social.kopi.example/@kopisenja", any_server=True)
+    ref = MASTODON.parse("https://social.kopi.example/@kopisenja", declared=True)
     for fields, expected in (
         ({"avatar": "https://files.kopi.example/accounts/avatars/1/original/a.gif",
           "avatar_static": "https://files.kopi.example/accounts/avatars/1/static/a.png"},

@@ -19,7 +19,7 @@ JSON = "application/json"
 
 
 def run(url, ctx, setup):  # type: ignore[no-untyped-def]
-    ref = MASTODON.parse(url, any_server=True)
+    ref = MASTODON.parse(url, declared=True)
     assert ref is not None
     with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
         setup(mock)

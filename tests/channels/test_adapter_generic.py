@@ -42,7 +42,7 @@ def test_gone_page_is_unreachable(actx) -> None:
 
 
 def test_mastodon_on_any_server_when_declared(actx, platform_page) -> None:
-    ref = MASTODON.parse("https://social.kopi.example/@kopisenja", any_server=True)
+    ref = MASTODON.parse("https://social.kopi.example/@kopisenja", declared=True)
     assert ref is not None and classify("https://social.kopi.example/@kopisenja") is None
     with responses.RequestsMock() as mock:
         mock.add(responses.GET, "https://social.kopi.example/api/v1/accounts/lookup",

@@ -2,12 +2,15 @@
 and every registered adapter has a fetch test against our own recorded page."""
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 import responses
 
 from omnilinks.channels import ADAPTERS, BY_PLATFORM, classify
+from omnilinks.channels.base import Adapter
 
 PLATFORMS = ("instagram", "facebook", "youtube", "tiktok", "x", "linkedin", "pinterest", "whatsapp",
              "google_business", "tokopedia", "shopee", "lazada", "bukalapak", "amazon", "etsy", "mastodon", "generic")
@@ -72,6 +75,31 @@ def test_every_platform_is_registered_exactly_once() -> None:
 def test_generic_claims_nothing_by_itself() -> None:
     assert classify("https://direktorikafe.example/kafe/kopi-senja") is None
     assert BY_PLATFORM["generic"].parse("https://direktorikafe.example/kafe/kopi-senja") is not None
+
+
+def _shape(function: Callable[..., object]) -> list[tuple[str, object, object]]:
+    """A method's parameters as the caller sees them: name, kind (positional, keyword-only), default."""
+    return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS, ids=lambda a: a.platform)
+def test_every_adapter_implements_the_one_protocol(adapter) -> None:  # type: ignore[no-untyped-def]
+    assert Adapter in type(adapter).__mro__, f"{type(adapter).__name__} must name Adapter as its base"
+    assert isinstance(adapter.platform, str) and isinstance(adapter.claims_all, bool)
+    assert adapter.claims_all is (adapter.platform == "generic")
+    for method in ("parse", "fetch"):
+        assert _shape(getattr(type(adapter), method)) == _shape(getattr(Adapter, method)), \
+            f"{adapter.platform}.{method} must take exactly what the protocol passes"
+    # Declaring a channel never loses one the adapter recognises from a link.
+    url = FETCH_CASES[adapter.platform].url
+    assert adapter.parse(url, declared=True) == adapter.parse(url) is not None
+
+
+def test_a_declared_mastodon_account_may_live_on_any_server() -> None:
+    url = "https://social.kopi.example/@kopisenja"
+    assert classify(url) is None and BY_PLATFORM["mastodon"].parse(url) is None
+    ref = BY_PLATFORM["mastodon"].parse(url, declared=True)
+    assert ref is not None and ref.handle == "kopisenja@social.kopi.example"
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS, ids=lambda a: a.platform)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from channel_kit import KOPI_SENJA, SITE
 
 from omnilinks.config import ChannelConfig, Config
+from omnilinks.discover import Site
 from omnilinks.extract.html import parse_page
 from omnilinks.models import Profile
 from omnilinks.rules import channel_facts, crossref
@@ -13,7 +14,8 @@ CONFIG = Config(path="omnilinks.yml", site_url=SITE, channels=(ChannelConfig(url
 
 
 def ctx(*profiles: Profile, pages=(), config: Config = CONFIG) -> Context:  # type: ignore[no-untyped-def]
-    return Context(config=config, pages=tuple(pages), identity=KOPI_SENJA, site_url=SITE, site=None, profiles=profiles)
+    return Context(config=config, pages=tuple(pages), identity=KOPI_SENJA, site_url=SITE, site=Site("live", SITE),
+                   profiles=profiles)
 
 
 def listing(**fields) -> Profile:  # type: ignore[no-untyped-def]

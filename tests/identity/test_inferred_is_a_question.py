@@ -99,6 +99,7 @@ def test_a_channel_fact_against_an_inferred_reference_is_a_question() -> None:
 
 def test_channel_facts_rule_asks_when_the_site_phone_was_inferred() -> None:
     from omnilinks.config import Config
+    from omnilinks.discover import Site
     from omnilinks.models import Profile
     from omnilinks.rules import channel_facts
     from omnilinks.rules.base import Context
@@ -108,7 +109,7 @@ def test_channel_facts_rule_asks_when_the_site_phone_was_inferred() -> None:
     site = "https://bakery.example/"
 
     def found(identity: Identity) -> Finding:
-        context = Context(config=Config(site_url=site), pages=(), identity=identity, site_url=site, site=None,
+        context = Context(config=Config(site_url=site), pages=(), identity=identity, site_url=site, site=Site("live", site),
                           profiles=(listing,))
         return next(f for f in channel_facts.check(context) if f.rule == "channel-phone-differs")
 

@@ -134,6 +134,7 @@ def test_a_favicon_format_is_no_share_image(tmp_path: Path) -> None:
 def test_many_distinct_preview_images_online_are_capped(monkeypatch) -> None:
     import responses
 
+    from omnilinks.discover import Site
     from omnilinks.fetch import HttpClient
     from omnilinks.images import collect
 
@@ -142,7 +143,7 @@ def test_many_distinct_preview_images_online_are_capped(monkeypatch) -> None:
     with responses.RequestsMock() as mock:
         for url in urls[:3]:
             mock.add(responses.GET, url, body=encoded(Image.new("RGB", (1200, 630)), "JPEG"), content_type="image/jpeg")
-        infos = collect.probe_images(urls, [], None, HttpClient(), network=True)
+        infos = collect.probe_images(urls, [], Site("live", "https://kopisenja.id/"), HttpClient(), network=True)
     assert [infos[u].width for u in urls[:3]] == [1200] * 3
     assert all(infos[u].skipped == "not downloaded: more than 3 preview images" for u in urls[3:])
 
