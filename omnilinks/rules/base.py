@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from omnilinks.config import Config
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import Category, Finding, Identity, ImageInfo, Location, Page, Profile, Severity
 
 
