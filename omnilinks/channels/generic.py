@@ -17,9 +17,9 @@ from omnilinks.channels.verdict import (
     page_text,
 )
 from omnilinks.extract.html import parse_page
-from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Fact, Profile
 from omnilinks.normalize.domain import registrable_domain
+from omnilinks.normalize.facts import fact_key
 from omnilinks.normalize.name import name_tokens, names_match
 
 STRUCTURED = frozenset({"jsonld", "microdata", "rdfa", "hcard"})
