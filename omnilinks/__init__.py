@@ -2,9 +2,8 @@
 business's name, address, phone, email and hours agree everywhere."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from omnilinks.models import Finding, Identity, Link, Location, Page, Profile, Report  # noqa: E402
+from omnilinks.models import Finding, Identity, Link, Location, Page, Profile, Report
+from omnilinks.version import __version__
 
 
 def check(target: str, **options):  # type: ignore[no-untyped-def]

@@ -16,7 +16,6 @@ from typing import Any
 
 import click
 
-from omnilinks import __version__
 from omnilinks.config import parse_duration
 from omnilinks.config.schema import MAX_DEPTH, MAX_PAGES
 from omnilinks.errors import Interrupted, OmnilinksError, arm_hard_stop, disarm_hard_stop, hard_stop_armed
@@ -24,6 +23,7 @@ from omnilinks.models import Report
 from omnilinks.pipeline import RunOptions, run
 from omnilinks.progress import Progress
 from omnilinks.report import FORMATS, RenderOptions, write_atomic
+from omnilinks.version import __version__
 
 DEMO_DIR = Path(__file__).parent / "demo"
 INTERRUPT_CODES: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}  # keyed by signal number

@@ -20,7 +20,7 @@ from omnilinks.models import Identity, ImageInfo, Page, Profile
 
 if TYPE_CHECKING:
     from omnilinks.discover import Site
-    from omnilinks.fetch.client import Response
+    from omnilinks.fetch.types import Response
     from omnilinks.identity.resolve import Observed
 
 # Another site's page (URL without fragment) → (the ids a #fragment of it can name, whether JavaScript builds it).

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import requests
 
-from omnilinks import __version__
 from omnilinks.baseline import compare, load_baseline
 from omnilinks.channels import BY_PLATFORM, classify
 from omnilinks.channels.check import check_channels
@@ -26,10 +25,10 @@ from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
-from omnilinks.fetch.client import Response
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.replay import ReplayAdapter, load_har
+from omnilinks.fetch.types import Response
 from omnilinks.identity.resolve import brand_country, resolve_identity
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
 from omnilinks.models import Finding, Identity, ImageInfo, Page, Profile, Report
@@ -40,6 +39,7 @@ from omnilinks.rules.attribution import landing_urls
 from omnilinks.rules.channel_verdict import settle_channels
 from omnilinks.rules.links import external_urls, fragment_pages
 from omnilinks.rules.suppress import suppressions
+from omnilinks.version import __version__
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from omnilinks import __version__
 from omnilinks.config import CONFIG_NAMES, load_config
 from omnilinks.discover import is_url
 from omnilinks.errors import ConfigError, OmnilinksError
+from omnilinks.version import __version__
 
 CLIENT_KEYS = {"name", "target", "config", "base_url", "assume_extension", "allow_private"}
 SITE_FOLDERS = ("site", "public", "_site", "dist", "build", "out")

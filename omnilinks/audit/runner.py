@@ -26,10 +26,9 @@ from omnilinks.baseline import compare
 from omnilinks.config import load_config
 from omnilinks.discover import is_url
 from omnilinks.errors import OmnilinksError
-from omnilinks.fetch import HttpClient, HttpOptions
 from omnilinks.fetch.hosts import HostSlots
 from omnilinks.models import Report
-from omnilinks.pipeline import RunOptions, run
+from omnilinks.pipeline import RunOptions, load_for, make_client, run
 from omnilinks.progress import Progress
 from omnilinks.report import FORMATS, RenderOptions, write_atomic
 from omnilinks.report.json_format import to_dict
@@ -152,8 +151,8 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
         return None
     previous = _previous(store, client)
     if is_url(target) and report.pages == 0:
-        return base | {"status": "down", "error": f"site down: {_why_down(target, client, options)}",
-                       "scores": _scores(previous, None)}
+        why = _why_down(target, client, options, config_path, cancel, slots)
+        return base | {"status": "down", "error": f"site down: {why}", "scores": _scores(previous, None)}
     if previous is not None and previous.get("report"):
         report = compare(report, previous["report"], "the previous audit")
     data = to_dict(report)
@@ -196,11 +195,20 @@ def _write_html(report: Report, client: Client, store: ResultStore) -> str | Non
     return f"clients/{client.slug}/report.html"
 
 
-def _why_down(url: str, client: Client, options: AuditOptions) -> str:
-    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…)."""
+def _why_down(url: str, client: Client, options: AuditOptions, config_path: str | None,
+              cancel: threading.Event, slots: HostSlots | None) -> str:
+    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…).
+
+    The HTTP client is built where the pipeline builds its own, from the client's config (headers,
+    address policy, deadline), so the question is asked the way the crawl asked; only quicker: no
+    retries, at most 10 s, and no cached answer."""
     if options.offline:
         return "no page could be read (offline run)"
-    http = HttpClient(HttpOptions(timeout=10, retries=0, allow_private=client.allow_private))
+    run_options = RunOptions(config_path=config_path, allow_private=client.allow_private, use_cache=False,
+                             slots=slots)
+    config = load_for(url, run_options)
+    config = config.with_check(retries=0, timeout=min(config.check.timeout, 10.0))
+    http = make_client(config, run_options, cancel)
     try:
         http.allow_host(urlsplit(url).hostname or "")
         response = http.get(url, max_body=65_536)

@@ -17,10 +17,10 @@ from omnilinks.channels.verdict import (
     visit_page,
 )
 from omnilinks.extract.html import parse_page
-from omnilinks.fetch.client import Response
-from omnilinks.identity.resolve import fact_key
+from omnilinks.fetch.types import Response
 from omnilinks.models import Fact, Profile
 from omnilinks.normalize.domain import registrable_domain
+from omnilinks.normalize.facts import fact_key
 from omnilinks.normalize.name import name_tokens, names_match
 
 STRUCTURED = frozenset({"jsonld", "microdata", "rdfa", "hcard"})

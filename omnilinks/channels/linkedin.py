@@ -17,7 +17,7 @@ from omnilinks.channels.verdict import (
 )
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import address_text, jsonld_types
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
 
 KINDS = {"company": "company", "in": "person", "school": "school", "showcase": "showcase"}

@@ -12,7 +12,7 @@ from omnilinks.channels.base import AdapterContext, ChannelRef, label
 from omnilinks.channels.verdict import base_profile, page_text, picture_of, visit_page
 from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import jsonld_types
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import MatchMode, Profile
 from omnilinks.normalize.name import names_match, strip_title_suffix
 

@@ -29,7 +29,7 @@ from omnilinks.channels.verdict import (
     page_text,
     visit_page,
 )
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
 
 # Servers named here are recognised from any link; other servers need `platform: mastodon` in the config.

@@ -15,7 +15,7 @@ from omnilinks.channels.verdict import (
     page_text,
     visit_page,
 )
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
 
 HANDLE = re.compile(r"^[A-Za-z0-9_]{3,30}$")

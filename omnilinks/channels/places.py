@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from omnilinks.channels.base import AdapterContext
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import MatchMode
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import names_match

@@ -12,11 +12,11 @@ from typing import Any
 from omnilinks.channels.base import AdapterContext, ChannelRef, label
 from omnilinks.channels.urls import absolute, is_link_in_bio, reaches_site, split, unwrap_redirect
 from omnilinks.extract.html import decode_html, parse_page
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import ErrorKind, Response
 from omnilinks.models import ChannelStatus, Page, Profile
 
 GONE_STATUSES = frozenset({404, 410})
-NETWORK_ERRORS = frozenset({"dns", "tls", "connection", "timeout", "redirect_loop", "too_many_redirects", "private"})
+NETWORK_ERRORS: frozenset[ErrorKind] = frozenset({"dns", "tls", "connection", "timeout", "redirect_loop", "too_many_redirects", "private"})
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

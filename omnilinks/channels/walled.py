@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from omnilinks.channels.base import AdapterContext, ChannelRef, label
 from omnilinks.channels.verdict import base_profile, failed, hand_check_fix, offline_profile, page_text
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
 
 OG_TITLE = re.compile(r"""<meta[^>]+property=["']og:title["'][^>]*content=["']([^"']*)["']""", re.I | re.S)

@@ -23,7 +23,7 @@ from omnilinks.channels.verdict import (
     visit_page,
 )
 from omnilinks.channels.youtube_about import about_links
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
 
 CHANNEL_ID = re.compile(r"^UC[A-Za-z0-9_-]{22}$")

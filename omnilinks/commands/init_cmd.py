@@ -8,11 +8,11 @@ from typing import Any
 import click
 import yaml
 
+from omnilinks.channels.profiles import site_profiles
 from omnilinks.cli import register
 from omnilinks.config import Config
 from omnilinks.discover import Site, discover, is_url
 from omnilinks.discover.folder import normalize_base
-from omnilinks.identity.profiles import site_profiles
 from omnilinks.identity.resolve import resolve_identity
 from omnilinks.models import Identity
 from omnilinks.normalize.phone import international_phone

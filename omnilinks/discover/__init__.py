@@ -21,7 +21,8 @@ from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
 from omnilinks.errors import Interrupted, OmnilinksError
 from omnilinks.extract.css import parse_stylesheet
 from omnilinks.extract.html import parse_page
-from omnilinks.fetch.client import HttpClient, Response
+from omnilinks.fetch.client import HttpClient
+from omnilinks.fetch.types import Response
 from omnilinks.models import Page
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves

@@ -13,7 +13,8 @@ from protego import Protego
 
 from omnilinks.discover.parsepool import ParseJob, ParsePool
 from omnilinks.errors import Interrupted
-from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
+from omnilinks.fetch.client import USER_AGENT, HttpClient
+from omnilinks.fetch.types import Response
 from omnilinks.models import Link, Page
 from omnilinks.normalize.domain import same_host
 

@@ -9,7 +9,8 @@ import queue
 import threading
 from collections.abc import Iterator
 
-from omnilinks.fetch.client import HttpClient, Response
+from omnilinks.fetch.client import HttpClient
+from omnilinks.fetch.types import Response
 
 
 class BackgroundChecks:

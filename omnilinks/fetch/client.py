@@ -16,54 +16,24 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from omnilinks import __version__
 from omnilinks.fetch.cache import ResultCache
 from omnilinks.fetch.errors import short, translate_error
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlot, HostSlots
 from omnilinks.fetch.hosts import retry_after as _retry_after
+from omnilinks.fetch.types import ErrorKind, Response
 from omnilinks.fetch.walls import detect_wall
 from omnilinks.fetch.watchdog import Watchdog
+from omnilinks.version import __version__
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
-RETRY_ERRORS = frozenset({"timeout", "connection"})
+RETRY_ERRORS: frozenset[ErrorKind] = frozenset({"timeout", "connection"})
 # Errors a GET would only repeat: the check ends with the HEAD's answer.
-NOT_RETRIED_WITH_GET = frozenset({"url", "private", "scheme", "dns", "tls", "deadline", "redirect_loop", "too_many_redirects"})
+NOT_RETRIED_WITH_GET: frozenset[ErrorKind] = frozenset({"url", "private", "scheme", "dns", "tls", "deadline", "redirect_loop", "too_many_redirects"})
 HEAD_REFUSED = frozenset({400, 403, 404, 405, 406, 409, 410, 429, 500, 501, 502, 503})
 USER_AGENT = f"omnilinks/{__version__} (+https://pypi.org/project/omnilinks/)"
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Response:
-    url: str
-    final_url: str
-    status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    error: str | None = None  # url timeout dns tls connection private scheme too_large redirect_loop too_many_redirects deadline not_recorded
-    detail: str | None = None
-    wall: str | None = None
-    redirects: tuple[str, ...] = ()
-    truncated: bool = False
-    from_cache: bool = False
-    evidence: str = "fetched"
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.status is not None and self.status < 400 and self.wall is None
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";")[0].strip().lower()
-
-    def describe(self) -> str:
-        if self.wall:
-            return self.wall
-        if self.error:
-            return self.detail or self.error
-        return f"HTTP {self.status}"
 
 
 @dataclass(frozen=True)
@@ -368,7 +338,7 @@ def raw_status_changes_method(status: int, method: str) -> bool:
     return status == 303 or (status in (301, 302) and method == "POST")
 
 
-def _read_capped(raw: requests.Response, limit: int, stop_at: float) -> tuple[bytes, bool, str | None, str | None]:
+def _read_capped(raw: requests.Response, limit: int, stop_at: float) -> tuple[bytes, bool, ErrorKind | None, str | None]:
     """Read at most `limit` decoded bytes before `stop_at`, whatever the server does.
 
     read1 returns what one socket read gives, so a slow-drip server is cut at the

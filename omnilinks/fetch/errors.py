@@ -7,9 +7,10 @@ import requests
 from urllib3.exceptions import NameResolutionError
 
 from omnilinks.fetch.guard import BlockedAddress
+from omnilinks.fetch.types import ErrorKind
 
 
-def translate_error(exc: BaseException) -> tuple[str, str]:
+def translate_error(exc: BaseException) -> tuple[ErrorKind, str]:
     chain = _causes(exc)
     text = " ".join(str(e) for e in chain)
     if any(isinstance(e, BlockedAddress) for e in chain) or "private or reserved address" in text:

@@ -13,12 +13,11 @@ from omnilinks.config import Config
 from omnilinks.errors import ConfigError
 from omnilinks.identity.titles import template_name
 from omnilinks.models import Fact, Identity, Page
-from omnilinks.normalize.address import compare_addresses, parse_address
+from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.address_tables import country_of_host
-from omnilinks.normalize.email import normalize_email
+from omnilinks.normalize.facts import fact_key
 from omnilinks.normalize.hours import parse_hours
-from omnilinks.normalize.name import name_tokens, names_match
-from omnilinks.normalize.phone import normalize_phone, whatsapp_target
+from omnilinks.normalize.name import names_match
 
 FIELDS = ("name", "phone", "whatsapp", "email", "address", "hours", "logo", "website")
 KEYED_FIELDS = ("phone", "whatsapp", "email", "hours")  # the reference is the normalised form
@@ -34,27 +33,6 @@ class Observed:
     fact: Fact
     key: Any
     display: str
-
-
-def fact_key(field: str, value: Any, region: str) -> Any:
-    """The form two values of a field are compared in (equal keys = same fact)."""
-    if field == "phone":
-        return normalize_phone(str(value), region)
-    if field == "whatsapp":
-        text = str(value)
-        return whatsapp_target(text) if "/" in text else normalize_phone(text, region)
-    if field == "email":
-        return normalize_email(str(value))
-    if field == "name":
-        return name_tokens(str(value)) or None
-    if field == "address":
-        return parse_address(str(value), region).tokens or None
-    if field == "hours":
-        hours = parse_hours(value)
-        return hours.describe() if hours else None
-    if field in ("handle",):
-        return str(value).strip().lstrip("@").lower() or None
-    return str(value).strip().rstrip("/") or None
 
 
 def display_value(field: str, value: Any) -> str:

@@ -15,10 +15,10 @@ from sphinx.config import Config as SphinxConfig
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from omnilinks import __version__
 from omnilinks.errors import OmnilinksError
 from omnilinks.models import Finding
 from omnilinks.plugins import FAIL_ON_CHOICES, PluginOptions, as_bool, check_build, report_findings
+from omnilinks.version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,7 @@
-"""`json`: the stable machine contract (schema_version 1)."""
+"""The JSON report's content, the stable machine contract (schema_version 1): the dict and its schema.
+
+The `json` format (formats/json.py) writes it; the agency audit and the baseline
+comparison read it without going through any format."""
 from __future__ import annotations
 
 import json
@@ -6,7 +9,6 @@ from importlib import resources
 from typing import Any
 
 from omnilinks.models import Report
-from omnilinks.report.base import Format, RenderOptions
 
 SCHEMA_VERSION = 1
 SCHEMA_FILE = "report-v1.schema.json"  # JSON Schema of this report, shipped in the package (report/schema/)
@@ -36,10 +38,3 @@ def to_dict(report: Report) -> dict[str, Any]:
         "channels": [c.to_dict() for c in report.channels],
         "findings": [f.to_dict() for f in report.findings],
     } | extra
-
-
-def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
-
-
-FORMAT = Format("json", ".json", "The stable JSON report (schema_version 1)", render)

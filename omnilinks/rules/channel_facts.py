@@ -9,9 +9,9 @@ from omnilinks.channels.base import label
 from omnilinks.channels.sitelinks import channel_location, link_index
 from omnilinks.channels.urls import reaches_site
 from omnilinks.identity.compare import if_inferred
-from omnilinks.identity.resolve import fact_key
 from omnilinks.models import Finding, Location, MatchMode, Profile
 from omnilinks.normalize.address import compare_addresses
+from omnilinks.normalize.facts import fact_key
 from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.name import names_match
 from omnilinks.normalize.phone import display_phone

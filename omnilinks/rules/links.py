@@ -13,7 +13,7 @@ from omnilinks.context import SiteContext
 from omnilinks.discover.live import canonical
 from omnilinks.discover.redirects import Rewritten
 from omnilinks.extract.urls import without_fragment
-from omnilinks.fetch.client import Response
+from omnilinks.fetch.types import ErrorKind, Response
 from omnilinks.models import Finding, Link, Location, Page
 from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.phone import normalize_phone
@@ -87,7 +87,7 @@ PAGE_FAILED = rule(
     how_to_fix="Open the page: fix the server error or what makes it slow, then run the check again.",
     example="The start page answers 200 but sends its body so slowly that it is cut after the time budget.")
 # A cut or failed read after the status line: the status says nothing about the page.
-READ_ERRORS_WITH_STATUS_OK = frozenset({"too_large"})
+READ_ERRORS_WITH_STATUS_OK: frozenset[ErrorKind] = frozenset({"too_large"})
 
 # Hosts whose whole job is to redirect: linking the short form is deliberate.
 SHORTENERS = {"maps.app.goo.gl", "goo.gl", "g.page", "g.co", "bit.ly", "s.id", "tinyurl.com", "wa.me", "t.me",

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, page_of, widely_stated
-from omnilinks.identity.resolve import Observed, fact_key, observe
+from omnilinks.identity.resolve import Observed, observe
 from omnilinks.models import Finding, MatchMode
 from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.domain import same_site, url_host
+from omnilinks.normalize.facts import fact_key
 from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.phone import international_phone
 from omnilinks.rules.base import Context, Rule, rule

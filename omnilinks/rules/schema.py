@@ -8,9 +8,9 @@ from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from omnilinks.channels.profiles import ProfileRef, comparable, profile_ref, site_profiles
 from omnilinks.extract.structured import business_entities, entity_values, is_local_business, jsonld_types
 from omnilinks.identity.compare import where
-from omnilinks.identity.profiles import ProfileRef, comparable, profile_ref, site_profiles
 from omnilinks.identity.snippet import business_entity, same_as_snippet, script_tag
 from omnilinks.models import Finding, Location, Page
 from omnilinks.normalize.domain import same_site, url_host

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pytest
+import responses
 
 from omnilinks.audit import load_clients, parse_shard
 from omnilinks.audit.csv_export import cell, render_csv
@@ -128,3 +130,22 @@ def test_progress_lines_only_on_a_terminal():
     hidden.client_finished("A", result("A", []))
     hidden.close()
     assert quiet.getvalue() == ""
+
+
+@responses.activate
+def test_site_down_is_asked_with_the_clients_own_http_settings(tmp_path, monkeypatch):
+    """The second look at a site that gave no page goes through the client the pipeline builds from the
+    client's config (here: its per-URL headers), once, without retries."""
+    from omnilinks.audit.clients import Client
+    from omnilinks.audit.runner import AuditOptions, _why_down
+
+    monkeypatch.setenv("AUDIT_TOKEN", "s3cret")
+    config = tmp_path / "omnilinks.yml"
+    config.write_text('check:\n  retries: 3\n  headers:\n    "^https://down\\\\.example\\\\.id/":\n'
+                      '      Authorization: "Bearer ${AUDIT_TOKEN}"\n', encoding="utf-8")
+    responses.get("https://down.example.id/", status=503)
+    client = Client(name="Down", slug="down", target="https://down.example.id/", config_path=str(config))
+    why = _why_down("https://down.example.id/", client, AuditOptions(outdir=tmp_path), str(config),
+                    threading.Event(), None)
+    assert why == "https://down.example.id/: HTTP 503"
+    assert [call.request.headers.get("Authorization") for call in responses.calls] == ["Bearer s3cret"]

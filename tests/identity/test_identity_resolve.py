@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
+from omnilinks.channels.profiles import profile_ref
 from omnilinks.config import Config
 from omnilinks.errors import ConfigError
 from omnilinks.extract.html import parse_page
-from omnilinks.identity.profiles import profile_ref
-from omnilinks.identity.resolve import fact_key, resolve_identity
+from omnilinks.identity.resolve import resolve_identity
 from omnilinks.identity.titles import title_claims
+from omnilinks.normalize.facts import fact_key
 
 
 def pages(*bodies: str, titles: tuple[str, ...] = ()) -> list:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from omnilinks.models import Finding, Location, Profile, Report
-from omnilinks.report import RenderOptions, github
+from omnilinks.report import RenderOptions
+from omnilinks.report.formats import github
 from omnilinks.rules.catalogue import rule_url
 
 LINE = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")

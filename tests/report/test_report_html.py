@@ -13,7 +13,8 @@ import lxml.html
 import pytest
 
 from omnilinks.models import Finding, Location, Profile, Report
-from omnilinks.report import RenderOptions, html
+from omnilinks.report import RenderOptions
+from omnilinks.report.formats import html
 from omnilinks.rules.catalogue import docs_url
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshot_report.sh"

@@ -22,7 +22,8 @@ import pytest
 from omnilinks.channels import ADAPTERS
 from omnilinks.cli import DEMO_DIR
 from omnilinks.pipeline import RunOptions, run
-from omnilinks.report import RenderOptions, html
+from omnilinks.report import RenderOptions
+from omnilinks.report.formats import html
 from omnilinks.report.platforms import display_name
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")

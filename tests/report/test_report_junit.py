@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from omnilinks.models import Finding, Location, Report
-from omnilinks.report import RenderOptions, junit
+from omnilinks.report import RenderOptions
+from omnilinks.report.formats import junit
 
 
 def test_suites_and_failures(sample: Callable[..., Report], in_site) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from omnilinks.models import Finding, Location, Profile, Report
-from omnilinks.report import RenderOptions, markdown
+from omnilinks.report import RenderOptions
+from omnilinks.report.formats import markdown
 
 
 def test_cells_are_escaped(sample: Callable[..., Report]) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from omnilinks.models import Finding, Location, Report
-from omnilinks.report import RenderOptions, sarif
+from omnilinks.report import RenderOptions
+from omnilinks.report.formats import sarif
 from omnilinks.rules.base import RULES
 
 SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "sarif-schema-2.1.0.json"

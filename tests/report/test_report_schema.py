@@ -12,6 +12,7 @@ from omnilinks.cli import DEMO_DIR
 from omnilinks.models import Report
 from omnilinks.pipeline import RunOptions, run
 from omnilinks.report import RenderOptions, json_format
+from omnilinks.report.formats import json as json_report
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,14 +24,14 @@ def validate(document: dict) -> None:
 
 
 def test_the_sample_report_validates(sample: Callable[..., Report]) -> None:
-    validate(json.loads(json_format.render(sample(), RenderOptions())))
+    validate(json.loads(json_report.render(sample(), RenderOptions())))
 
 
 def test_the_demo_report_validates_and_says_when_it_ran() -> None:
     report = run(str(DEMO_DIR / "site"), RunOptions(config_path=str(DEMO_DIR / "omnilinks.yml"),
                                                     har=str(DEMO_DIR / "recorded.har"), replay_only=True,
                                                     use_cache=False))
-    document = json.loads(json_format.render(report, RenderOptions()))
+    document = json.loads(json_report.render(report, RenderOptions()))
     validate(document)
     assert document["schema_version"] == 1 and document["tool"]["version"]
     assert document["site_url"] == "https://kopisenja.id"
@@ -40,14 +41,14 @@ def test_the_demo_report_validates_and_says_when_it_ran() -> None:
 def test_a_folder_without_a_public_url_has_none(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body><p>hi</p></body></html>", encoding="utf-8")
     report = run(str(tmp_path), RunOptions(offline=True, use_cache=False))
-    document = json.loads(json_format.render(report, RenderOptions()))
+    document = json.loads(json_report.render(report, RenderOptions()))
     validate(document)
     assert document["site_url"] is None  # never the placeholder http://localhost/
 
 
 @pytest.mark.parametrize("change", ["renamed", "unknown", "bad-status", "bad-severity"])
 def test_the_schema_is_explicit(sample: Callable[..., Report], change: str) -> None:
-    document = json.loads(json_format.render(sample(), RenderOptions()))
+    document = json.loads(json_report.render(sample(), RenderOptions()))
     if change == "renamed":
         document["findings"][0]["rule_id"] = document["findings"][0].pop("rule")
     elif change == "unknown":

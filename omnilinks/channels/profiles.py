@@ -2,7 +2,7 @@
 
 The channel adapters' registry (omnilinks.channels.classify) is the one place
 that knows each platform's URL shapes; this module only views its answers in
-the form sameAs and `init` compare.
+the form sameAs and `init` compare, so it lives beside the registry.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
-from omnilinks import channels
+from omnilinks.channels import classify
 from omnilinks.normalize.domain import site_host
 
 
@@ -44,7 +44,7 @@ def profile_ref(url: str) -> ProfileRef | None:
     """The profile, store, listing or chat a URL names; None for share links and other pages."""
     if not url.lower().startswith(("http://", "https://")):
         return None
-    ref = channels.classify(url)
+    ref = classify(url)
     if ref is None or ref.kind == "share":
         return None
     return ProfileRef(ref.platform, ref.url, ref.kind)

@@ -22,8 +22,8 @@ import os
 import weakref
 
 from omnilinks.models import SEVERITY_ORDER, Report
-from omnilinks.report import markdown
 from omnilinks.report.base import Format, RenderOptions
+from omnilinks.report.formats import markdown
 from omnilinks.report.locate import Annotation, built_suffix, group_annotations, locator
 from omnilinks.report.safe import clean_text, defuse_commands
 from omnilinks.rules.catalogue import rule_catalogue, rule_url
