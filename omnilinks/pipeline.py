@@ -47,7 +47,7 @@ class RunOptions:
     config_path: str | None = None
     base_url: str | None = None
     assume_extension: str | None = None
-    offline: bool | None = None
+    offline: bool = False  # True: nothing over the network, whatever check.offline says; False: as it says
     allow_private: bool = False
     use_cache: bool = True
     har: str | None = None
@@ -71,8 +71,8 @@ def load_for(target: str, opts: RunOptions) -> Config:
     config = load_config(path)
     _check_attribution_platforms(config)
     changes: dict[str, object] = {}
-    if opts.offline is not None:
-        changes["offline"] = opts.offline
+    if opts.offline:
+        changes["offline"] = True
     if opts.allow_private:
         changes["allow_private"] = True
     if not opts.use_cache:
@@ -122,7 +122,8 @@ def run(target: str, opts: RunOptions) -> Report:
     try:
         report = _run(target, config, opts, client, progress)
         report = replace(report, started_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),
-                         duration=round(time.monotonic() - clock, 3))
+                         duration=round(time.monotonic() - clock, 3),
+                         fail_on=config.check.fail_on, offline=config.check.offline)
         return compare(report, earlier, str(opts.baseline)) if earlier is not None else report
     finally:
         client.close()

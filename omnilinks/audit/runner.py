@@ -141,7 +141,7 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
             return base | {"status": "down", "error": f"site folder {target} does not exist (not built?)"}
         report = run(target, RunOptions(config_path=config_path, base_url=client.base_url,
                                         assume_extension=client.assume_extension,
-                                        offline=True if options.offline else None, allow_private=client.allow_private,
+                                        offline=options.offline, allow_private=client.allow_private,
                                         use_cache=options.use_cache, progress=counters, cancel=cancel,
                                         slots=slots))
     except OmnilinksError as exc:
@@ -152,7 +152,7 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
         return None
     previous = _previous(store, client)
     if is_url(target) and report.pages == 0:
-        return base | {"status": "down", "error": f"site down: {_why_down(target, client, options)}",
+        return base | {"status": "down", "error": f"site down: {_why_down(target, client, report.offline)}",
                        "scores": _scores(previous, None)}
     if previous is not None and previous.get("report"):
         report = compare(report, previous["report"], "the previous audit")
@@ -196,9 +196,10 @@ def _write_html(report: Report, client: Client, store: ResultStore) -> str | Non
     return f"clients/{client.slug}/report.html"
 
 
-def _why_down(url: str, client: Client, options: AuditOptions) -> str:
-    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…)."""
-    if options.offline:
+def _why_down(url: str, client: Client, offline: bool) -> str:
+    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…), unless
+    the run was offline (--offline or the client's check.offline)."""
+    if offline:
         return "no page could be read (offline run)"
     http = HttpClient(HttpOptions(timeout=10, retries=0, allow_private=client.allow_private))
     try:

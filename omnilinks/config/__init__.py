@@ -7,14 +7,14 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import yaml
 
 from omnilinks.config.schema import CONFIG, ListOf, Mapping, OneOf, Scalar
 from omnilinks.errors import ConfigError
-from omnilinks.models import Severity
+from omnilinks.vocabulary import DEFAULT_FAIL_ON, FailOn, MatchMode, SeverityOverride
 
 CONFIG_NAMES = ("omnilinks.yml", "omnilinks.yaml", ".omnilinks.yml")
 
@@ -71,8 +71,8 @@ class CheckOptions:
     max_depth: int = 50
     max_body: int = 10 * 1024 * 1024
     exclude: tuple[str, ...] = ()
-    name_match: str = "strict"
-    fail_on: str = "error"
+    name_match: MatchMode = "strict"
+    fail_on: FailOn = DEFAULT_FAIL_ON
     allow_private: bool = False
     use_cache: bool = True
     accept: tuple[tuple[str, frozenset[int]], ...] = ()  # (URL regex, status codes that count as fine)
@@ -91,7 +91,7 @@ class Config:
     channels: tuple[ChannelConfig, ...] = ()
     ignore: tuple[str, ...] = ()  # as written, for reports
     ignore_entries: tuple[IgnoreEntry, ...] = ()
-    severity: dict[str, Severity | Literal["off"]] = field(default_factory=dict)  # choices: schema's SEVERITY
+    severity: dict[str, SeverityOverride] = field(default_factory=dict)
     check: CheckOptions = field(default_factory=CheckOptions)
     attribution: AttributionConfig | None = None
 

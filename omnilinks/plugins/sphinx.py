@@ -16,7 +16,8 @@ from sphinx.util import logging
 from omnilinks import __version__
 from omnilinks.errors import OmnilinksError
 from omnilinks.models import Finding
-from omnilinks.plugins import FAIL_ON_CHOICES, PluginOptions, as_bool, check_build, report_findings
+from omnilinks.plugins import PluginOptions, as_bool, check_build, report_findings
+from omnilinks.vocabulary import FAIL_ON_CHOICES
 
 log = logging.getLogger(__name__)
 
