@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 from protego import Protego
@@ -16,10 +16,10 @@ from omnilinks.errors import Interrupted
 from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
 from omnilinks.models import Link, Page
 from omnilinks.normalize.domain import same_host
+from omnilinks.normalize.queryparams import CRAWL_NOISE, kept_query
 
 PARSE_BATCH = 192  # pages parsed together: enough to keep the workers busy, few bodies held at once
 MAX_URL_LENGTH = 2_000
-SESSION_PARAMS = re.compile(r"^(jsessionid|phpsessid|sid|sessionid|session_id|utm_[a-z]+|fbclid|gclid)$", re.I)
 MAX_SITEMAP_URLS = 50_000
 MAX_PATH_SEGMENTS = 30
 MAX_SEGMENT_REPEATS = 3  # /a/b/a/b/a/b/a/… is a relative-link loop, not a site
@@ -44,9 +44,9 @@ class CrawlResult:
 
 
 def canonical(url: str) -> str:
-    """The crawl's identity for a URL: no fragment, no session or tracking parameters."""
+    """The crawl's identity for a URL: no fragment, no session or tracking parameters (normalize.queryparams)."""
     parts = urlsplit(url)
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not SESSION_PARAMS.match(k)])
+    query = kept_query(parts.query, CRAWL_NOISE)
     path = re.sub(r";jsessionid=[^/?#]*", "", parts.path, flags=re.I) or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
