@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 from lxml import etree
 from protego import Protego
 
-from omnilinks.discover.parsepool import ParseJob, ParsePool
+from omnilinks.discover.parsepool import BodyToParse, ParsePool
 from omnilinks.errors import Interrupted
 from omnilinks.fetch.client import USER_AGENT, HttpClient, Response
 from omnilinks.models import Link, Page
@@ -129,7 +129,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
     for url in _sitemap_urls(start, client, robots):
         enqueue(url, frontier)
     depth = 0
-    jobs: list[ParseJob] = []
+    jobs: list[BodyToParse] = []
     fetched: list[tuple[str, str]] = []  # (URL asked, final URL) of the bodies in `jobs`
     pool = ParsePool()
 
