@@ -72,9 +72,11 @@ class Link:
 class Fact:
     """One value a page (or channel) states about the business, and where."""
 
-    field: str  # name | phone | whatsapp | email | address | hours | logo | website
+    field: str  # name | phone | whatsapp | email | address | hours | logo | website | profile (sameAs) | handle | image | icon
     value: Any
-    source: str  # jsonld | microdata | rdfa | hcard | meta | title | tel | mailto | wa | text | address | config
+    # jsonld | microdata | rdfa | hcard | meta | title | tel | mailto | wa | text | address | og:image | og:site_name
+    # | twitter:site | rel=me | link[rel=icon] | config
+    source: str
     location: Location
 
 

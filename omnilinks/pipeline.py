@@ -1,4 +1,15 @@
-"""The one pipeline: discover pages → fetch → extract → compare (rules) → report."""
+"""The one pipeline every face (CLI, plugins, audit) runs.
+
+In order: load the config (the command line's options over omnilinks.yml) →
+discover the pages (read the folder or crawl the site, each page fetched and
+extracted as it comes; a live crawl already checks the external links it finds
+on a background thread) → resolve the brand's identity from config and pages →
+check the channels (one adapter per platform) → check the external links →
+read the images → follow the channels' tagged links back → run the rules →
+drop what `ignore` and `severity: off` hide, set overridden severities → settle
+each channel's status from the findings → the Report (compared with a baseline
+when one is given).
+"""
 from __future__ import annotations
 
 import gc
