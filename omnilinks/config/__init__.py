@@ -89,7 +89,6 @@ class Config:
     brand: dict[str, Any] = field(default_factory=dict)
     brand_lines: dict[str, int] = field(default_factory=dict)
     channels: tuple[ChannelConfig, ...] = ()
-    ignore: tuple[str, ...] = ()  # as written, for reports
     ignore_entries: tuple[IgnoreEntry, ...] = ()
     severity: dict[str, SeverityOverride] = field(default_factory=dict)
     check: CheckOptions = field(default_factory=CheckOptions)
@@ -377,8 +376,6 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
         brand=brand,
         brand_lines=_lines_of(_child(node, "brand")),  # type: ignore[arg-type]
         channels=tuple(channels),
-        ignore=tuple(str(i) if not isinstance(i, dict) else f"{next(iter(i))}: {next(iter(i.values()))}"
-                     for i in data.get("ignore") or ()),
         ignore_entries=_ignore_entries(path, _child(node, "ignore"), data.get("ignore") or []),
         severity=dict(data.get("severity") or {}),
         check=CheckOptions(**check_data),
