@@ -248,8 +248,8 @@ class Report:
     duration: float | None = None  # seconds the run took
     # The settings the run went by, after the command line overrode the config: the faces (CLI,
     # plugins, audit) read them here instead of loading omnilinks.yml again. Not in the JSON.
-    fail_on: FailOn = DEFAULT_FAIL_ON  # check.fail_on; a --fail-on given to the command wins over it
-    offline: bool = False  # check.offline: nothing was read over the network
+    fail_on: FailOn = DEFAULT_FAIL_ON  # check.fail_on; a face given its own (--fail-on) passes that to fails()
+    offline: bool = False  # run offline (--offline, RunOptions.offline): nothing was read over the network
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "notice": 0}
