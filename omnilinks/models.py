@@ -17,6 +17,7 @@ from typing import Any, Literal
 from omnilinks.vocabulary import CATEGORIES as CATEGORIES
 from omnilinks.vocabulary import DEFAULT_FAIL_ON as DEFAULT_FAIL_ON
 from omnilinks.vocabulary import DEFAULT_REGION as DEFAULT_REGION
+from omnilinks.vocabulary import SEVERITIES as SEVERITIES
 from omnilinks.vocabulary import SEVERITY_ORDER as SEVERITY_ORDER
 from omnilinks.vocabulary import Category as Category
 from omnilinks.vocabulary import FailOn as FailOn
@@ -252,7 +253,7 @@ class Report:
     offline: bool = False  # run offline (--offline, RunOptions.offline): nothing was read over the network
 
     def counts(self) -> dict[str, int]:
-        counts = {"error": 0, "warning": 0, "notice": 0}
+        counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
