@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base
-from omnilinks.discover.live import canonical, crawl, same_site
+from omnilinks.discover.live import canonical, crawl, in_crawl_scope
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
 from omnilinks.errors import Interrupted, OmnilinksError
@@ -67,7 +67,7 @@ class Site:
         known = self._internal.get(key)
         if known is None:
             known = self._internal[key] = self.folder.is_internal(key) if self.folder is not None \
-                else same_site(key, self._host)
+                else in_crawl_scope(key, self._host)
         return known
 
     def page_for(self, url: str) -> Page | None:

@@ -51,8 +51,10 @@ def canonical(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
-def same_site(url: str, host: str) -> bool:
-    """Same host (www. or not); when `host` names a port ("127.0.0.1:8000"), the same port too.
+def in_crawl_scope(url: str, host: str) -> bool:
+    """A page of the crawled site: same host (www. or not, see normalize.domain.same_host); when `host`
+    names a port ("127.0.0.1:8000"), the same port too. Not normalize.domain.same_site, which
+    takes every subdomain in: a crawl stays on the one host.
 
     A local preview's other ports are other services, not pages of the site.
     """
@@ -106,7 +108,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
             key = canonical(url)
         except ValueError:  # a malformed port or IPv6 literal in a crawled link
             return
-        if key in seen or len(key) > MAX_URL_LENGTH or not same_site(key, site):
+        if key in seen or len(key) > MAX_URL_LENGTH or not in_crawl_scope(key, site):
             return
         if queued >= max_pages:  # the crawl will never fetch it: do not hold it either
             result.truncated = True
@@ -139,7 +141,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
             result.pages.append(page)
             if on_page:
                 on_page(page)
-            if same_site(final, site):
+            if in_crawl_scope(final, site):
                 for link in page.links:
                     if link.tag in ("a", "area") and "nofollow" not in link.rel:
                         enqueue(link.url, next_level)
