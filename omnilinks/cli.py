@@ -24,6 +24,7 @@ from omnilinks.pipeline import RunOptions, run
 from omnilinks.progress import Progress
 from omnilinks.report import FORMATS, RenderOptions, write_atomic
 from omnilinks.version import __version__
+from omnilinks.vocabulary import DEFAULT_FAIL_ON, FAIL_ON_CHOICES, FailOn
 
 DEMO_DIR = Path(__file__).parent / "demo"
 INTERRUPT_CODES: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}  # keyed by signal number
@@ -44,8 +45,8 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the --format report here (atomically)."),
         click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
                      help="Also write FORMAT to PATH; repeatable."),
-        click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
-                     help="Lowest severity that makes the exit code 1 [default: error]."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
+                     help=f"Lowest severity that makes the exit code 1 [default: check.fail_on, else {DEFAULT_FAIL_ON}]."),
         click.option("--color/--no-color", default=None, help="Colour the text format [default: on a terminal]."),
         click.option("--no-progress", is_flag=True, help="Hide the progress line on stderr."),
     ]
@@ -59,7 +60,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="omnilinks.yml to use.")
 @click.option("--base-url", help="Public URL of the site in the folder (else site.url from the config).")
 @click.option("--assume-extension", help="Extension clean URLs map to, e.g. .php; .html is assumed unless 'none'.")
-@click.option("--offline", is_flag=True, default=None, help="Check only what needs no network.")
+@click.option("--offline", is_flag=True, help="Check only what needs no network.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
 @click.option("--allow-private", is_flag=True, help="Allow links to private and loopback addresses.")
 @click.option("--har", type=click.Path(dir_okay=False), help="Browser HAR export used in place of fetching.")
@@ -73,7 +74,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Exit 1 only when a finding the baseline did not have reaches --fail-on.")
 @output_options
 def check(target: str, config_path: str | None, base_url: str | None, assume_extension: str | None,
-          offline: bool | None, no_cache: bool, allow_private: bool, har: str | None, max_pages: int | None,
+          offline: bool, no_cache: bool, allow_private: bool, har: str | None, max_pages: int | None,
           max_depth: int | None, max_cache_age: str | None, baseline: str | None, fail_on_new: bool,
           **out: Any) -> None:
     """Check a built site folder or a live URL."""
@@ -82,7 +83,7 @@ def check(target: str, config_path: str | None, base_url: str | None, assume_ext
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--max-cache-age") from None
     opts = RunOptions(config_path=config_path, base_url=base_url, assume_extension=assume_extension,
-                      offline=offline or None, allow_private=allow_private, use_cache=not no_cache, har=har,
+                      offline=offline, allow_private=allow_private, use_cache=not no_cache, har=har,
                       max_pages=max_pages, max_depth=max_depth, max_cache_age=cache_age, baseline=baseline)
     execute(target, opts, only_new=fail_on_new, **out)
 
@@ -98,7 +99,7 @@ def demo(**out: Any) -> None:
 
 
 def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports: tuple[str, ...],
-            fail_on: str | None, color: bool | None, no_progress: bool, only_new: bool = False) -> None:
+            fail_on: FailOn | None, color: bool | None, no_progress: bool, only_new: bool = False) -> None:
     extra = [_parse_report_arg(item) for item in reports]
     progress = Progress(enabled=False if no_progress else None)
     cancel = threading.Event()
@@ -109,14 +110,7 @@ def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports
     if stopped:
         click.echo("omnilinks: interrupted; the report holds what was checked so far", err=True)
         sys.exit(INTERRUPT_CODES[stopped[0]])
-    threshold = fail_on or _config_fail_on(report)
-    sys.exit(1 if report.fails(threshold, only_new=only_new) else 0)
-
-
-def _config_fail_on(report: Report) -> str:
-    from omnilinks.config import load_config
-
-    return load_config(report.config_path).check.fail_on if report.config_path else "error"
+    sys.exit(1 if report.fails(fail_on, only_new=only_new) else 0)
 
 
 def emit(report: Report, fmt: str, output: str | None, extra: list[tuple[str, str]], color: bool | None) -> None:

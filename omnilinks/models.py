@@ -1,8 +1,11 @@
 """The frozen records the pipeline stages hand each other.
 
-discover → fetch → extract → compare (rules) → report: each stage reads these
-and makes new ones, never mutates them, so stages can run in threads and a
-report can be rebuilt from JSON.
+discover (reads and extracts every page) → identity → channels → links and
+images → rules → report (see omnilinks.pipeline): each stage reads these and
+makes new ones, never mutates them, so stages can run in threads and pages can
+come back from worker processes. The JSON report is written from them
+(`to_dict`) but never read back into them: a baseline is read as plain JSON
+(omnilinks.baseline).
 """
 from __future__ import annotations
 
@@ -11,12 +14,18 @@ from operator import attrgetter
 from sys import intern
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "notice"]
-Category = Literal["link", "crossref", "nap", "schema", "brand", "attribution"]
+# The vocabularies live in omnilinks.vocabulary; the records' users may keep importing them from here.
+from omnilinks.vocabulary import CATEGORIES as CATEGORIES
+from omnilinks.vocabulary import DEFAULT_FAIL_ON as DEFAULT_FAIL_ON
+from omnilinks.vocabulary import DEFAULT_REGION as DEFAULT_REGION
+from omnilinks.vocabulary import SEVERITIES as SEVERITIES
+from omnilinks.vocabulary import SEVERITY_ORDER as SEVERITY_ORDER
+from omnilinks.vocabulary import Category as Category
+from omnilinks.vocabulary import FailOn as FailOn
+from omnilinks.vocabulary import MatchMode as MatchMode
+from omnilinks.vocabulary import Severity as Severity
+
 ChannelStatus = Literal["verified", "mismatch", "unverifiable", "unreachable", "not_applicable"]
-MatchMode = Literal["strict", "relaxed"]  # how loosely names and addresses compare (check.name_match)
-SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}
-CATEGORIES: tuple[str, ...] = ("link", "crossref", "nap", "schema", "brand", "attribution")
 
 
 def _pickled_as_arguments(cls: type) -> type:
@@ -76,9 +85,11 @@ setattr(Link, "__reduce__", lambda self: (_link_from_pickle, _link_fields(self))
 class Fact:
     """One value a page (or channel) states about the business, and where."""
 
-    field: str  # name | phone | whatsapp | email | address | hours | logo | website
+    field: str  # name | phone | whatsapp | email | address | hours | logo | website | profile (sameAs) | handle | image | icon
     value: Any
-    source: str  # jsonld | microdata | rdfa | hcard | meta | title | tel | mailto | wa | text | address | config
+    # jsonld | microdata | rdfa | hcard | meta | title | tel | mailto | wa | text | address | og:image | og:site_name
+    # | twitter:site | rel=me | link[rel=icon] | config
+    source: str
     location: Location
 
 
@@ -104,7 +115,7 @@ class Identity:
 
     name: str | None = None
     aliases: tuple[str, ...] = ()
-    country: str = "ID"
+    country: str = DEFAULT_REGION
     phone: str | None = None  # E.164
     whatsapp: str | None = None  # E.164
     email: str | None = None
@@ -143,6 +154,8 @@ class Profile:
     avatar: str | None = None  # the profile picture's URL, compared with the site's logo
 
     def to_dict(self) -> dict[str, Any]:
+        """The channel as the JSON report shows it. The facts read from it (links, phone, address…)
+        are not repeated here: where they disagree with the site, a finding says so."""
         return {
             "platform": self.platform,
             "url": self.url,
@@ -246,16 +259,21 @@ class Report:
     site_url: str | None = None  # the public URL of the site checked (site.url, --base-url, the live URL)
     started_at: str | None = None  # ISO 8601 UTC, when the run began
     duration: float | None = None  # seconds the run took
+    # The settings the run went by, after the command line overrode the config: the faces (CLI,
+    # plugins, audit) read them here instead of loading omnilinks.yml again. Not in the JSON.
+    fail_on: FailOn = DEFAULT_FAIL_ON  # check.fail_on; a face given its own (--fail-on) passes that to fails()
+    offline: bool = False  # run offline (--offline, RunOptions.offline): nothing was read over the network
 
     def counts(self) -> dict[str, int]:
-        counts = {"error": 0, "warning": 0, "notice": 0}
+        counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
 
-    def fails(self, fail_on: str, only_new: bool = False) -> bool:
-        """A finding reaches `fail_on`; with `only_new`, a finding the baseline did not have
-        (without a baseline every finding is new)."""
+    def fails(self, fail_on: FailOn | None = None, only_new: bool = False) -> bool:
+        """A finding reaches `fail_on` (by default the run's check.fail_on); with `only_new`, a
+        finding the baseline did not have (without a baseline every finding is new)."""
+        fail_on = fail_on or self.fail_on
         if fail_on == "never":
             return False
         limit = SEVERITY_ORDER[fail_on]

@@ -1,4 +1,15 @@
-"""The one pipeline: discover pages → fetch → extract → compare (rules) → report."""
+"""The one pipeline every face (CLI, plugins, audit) runs.
+
+In order: load the config (the command line's options over omnilinks.yml) →
+discover the pages (read the folder or crawl the site, each page fetched and
+extracted as it comes; a live crawl already checks the external links it finds
+on a background thread) → resolve the brand's identity from config and pages →
+check the channels (one adapter per platform) → check the external links →
+read the images → follow the channels' tagged links back → run the rules →
+drop what `ignore` and `severity: off` hide, set overridden severities → settle
+each channel's status from the findings → the Report (compared with a baseline
+when one is given).
+"""
 from __future__ import annotations
 
 import gc
@@ -47,7 +58,7 @@ class RunOptions:
     config_path: str | None = None
     base_url: str | None = None
     assume_extension: str | None = None
-    offline: bool | None = None
+    offline: bool = False  # True: nothing over the network, whatever check.offline says; False: as it says
     allow_private: bool = False
     use_cache: bool = True
     har: str | None = None
@@ -71,8 +82,8 @@ def load_for(target: str, opts: RunOptions) -> Config:
     config = load_config(path)
     _check_attribution_platforms(config)
     changes: dict[str, object] = {}
-    if opts.offline is not None:
-        changes["offline"] = opts.offline
+    if opts.offline:
+        changes["offline"] = True
     if opts.allow_private:
         changes["allow_private"] = True
     if not opts.use_cache:
@@ -122,7 +133,8 @@ def run(target: str, opts: RunOptions) -> Report:
     try:
         report = _run(target, config, opts, client, progress)
         report = replace(report, started_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),
-                         duration=round(time.monotonic() - clock, 3))
+                         duration=round(time.monotonic() - clock, 3),
+                         fail_on=config.check.fail_on, offline=config.check.offline)
         return compare(report, earlier, str(opts.baseline)) if earlier is not None else report
     finally:
         client.close()

@@ -12,6 +12,7 @@ from typing import Any
 
 from omnilinks.audit.summary import ClientSummary, summarize
 from omnilinks.report.safe import clean_text
+from omnilinks.vocabulary import SEVERITIES
 
 STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1d2327;background:#fff}
@@ -78,7 +79,7 @@ def _row(s: ClientSummary) -> str:
     grade = "good" if s.score >= 80 else "fair" if s.score >= 50 else "poor"
     incomplete = " <small>(incomplete)</small>" if not s.complete else ""
     counts = "".join(f"<td class=num data-v={s.counts.get(k, 0)}>{s.counts.get(k, 0)}</td>"
-                     for k in ("error", "warning", "notice"))
+                     for k in SEVERITIES)
     channels = "".join(f"<span class=\"ch {_e(status)}\" title=\"{_e(url)}\">{_e(platform)}: {_e(status)}</span>"
                        for platform, status, url in s.channels) or "<small>none declared</small>"
     fixes = "".join(f"<li class={_e(severity)}>{_e(fix)}" + (f" <small>({count} places)</small>" if count > 1 else "")

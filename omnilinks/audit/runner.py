@@ -11,7 +11,6 @@ shared through the SQLite results cache under OMNILINKS_CACHE_DIR.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from omnilinks.audit.resume import AUDIT_SCHEMA, ResultStore
 from omnilinks.audit.shard import Shard
 from omnilinks.audit.summary import score
 from omnilinks.baseline import compare
+from omnilinks.concurrency import bounded_map
 from omnilinks.config import load_config
 from omnilinks.discover import is_url
 from omnilinks.errors import OmnilinksError
@@ -87,26 +87,17 @@ def run_audit(clients: list[Client], options: AuditOptions, cancel: threading.Ev
 
 def _run_pool(todo: list[Client], options: AuditOptions, store: ResultStore, cancel: threading.Event,
               progress: AuditProgress, outcome: AuditOutcome, slots: HostSlots | None = None) -> None:
-    with ThreadPoolExecutor(max_workers=max(1, options.jobs), thread_name_prefix="omnilinks-audit") as pool:
-        running: dict[Future[dict[str, Any] | None], Client] = {
-            pool.submit(check_client, c, options, store, cancel, progress, slots): c for c in todo}
-        try:
-            while running:
-                done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
-                    client = running.pop(future)
-                    result = future.result()  # re-raises a client's KeyboardInterrupt here
-                    (outcome.ran if result is not None else outcome.unfinished).append(client.slug)
-                if cancel.is_set():
-                    for future in running:
-                        future.cancel()
-        except BaseException:
-            cancel.set()  # the clients still running stop early and are not written
-            for future in running:
-                future.cancel()
-            raise
-        finally:
-            outcome.unfinished.extend(c.slug for c in running.values() if c.slug not in outcome.ran)
+    """A client's KeyboardInterrupt is raised here; it sets `cancel`, so the clients still running
+    stop early and are not written."""
+    def check(client: Client) -> dict[str, Any] | None:
+        return check_client(client, options, store, cancel, progress, slots)
+
+    try:
+        for client, result in bounded_map(check, todo, options.jobs, cancel, "omnilinks-audit", in_flight=options.jobs):
+            (outcome.ran if result is not None else outcome.unfinished).append(client.slug)
+    finally:
+        ended = set(outcome.ran) | set(outcome.unfinished)
+        outcome.unfinished.extend(c.slug for c in todo if c.slug not in ended)
 
 
 def check_client(client: Client, options: AuditOptions, store: ResultStore, cancel: threading.Event,
@@ -140,7 +131,7 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
             return base | {"status": "down", "error": f"site folder {target} does not exist (not built?)"}
         report = run(target, RunOptions(config_path=config_path, base_url=client.base_url,
                                         assume_extension=client.assume_extension,
-                                        offline=True if options.offline else None, allow_private=client.allow_private,
+                                        offline=options.offline, allow_private=client.allow_private,
                                         use_cache=options.use_cache, progress=counters, cancel=cancel,
                                         slots=slots))
     except OmnilinksError as exc:
@@ -151,7 +142,7 @@ def _check(client: Client, options: AuditOptions, store: ResultStore, cancel: th
         return None
     previous = _previous(store, client)
     if is_url(target) and report.pages == 0:
-        why = _why_down(target, client, options, config_path, cancel, slots)
+        why = _why_down(target, client, report.offline, config_path, cancel, slots)
         return base | {"status": "down", "error": f"site down: {why}", "scores": _scores(previous, None)}
     if previous is not None and previous.get("report"):
         report = compare(report, previous["report"], "the previous audit")
@@ -195,14 +186,15 @@ def _write_html(report: Report, client: Client, store: ResultStore) -> str | Non
     return f"clients/{client.slug}/report.html"
 
 
-def _why_down(url: str, client: Client, options: AuditOptions, config_path: str | None,
+def _why_down(url: str, client: Client, offline: bool, config_path: str | None,
               cancel: threading.Event, slots: HostSlots | None) -> str:
-    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…).
+    """The crawl read no page; ask once more to say why (refused, DNS, TLS, HTTP 5xx…), unless
+    the run was offline (--offline or the client's check.offline).
 
     The HTTP client is built where the pipeline builds its own, from the client's config (headers,
     address policy, deadline), so the question is asked the way the crawl asked; only quicker: no
     retries, at most 10 s, and no cached answer."""
-    if options.offline:
+    if offline:
         return "no page could be read (offline run)"
     run_options = RunOptions(config_path=config_path, allow_private=client.allow_private, use_cache=False,
                              slots=slots)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from omnilinks.models import SEVERITY_ORDER
+from omnilinks.vocabulary import SEVERITIES, SEVERITY_ORDER
 
 PENALTY = {"error": 10, "warning": 3, "notice": 1}
 TOP_FIXES = 3
@@ -70,6 +70,6 @@ def summarize(result: dict[str, Any]) -> ClientSummary:
     if since:
         base |= {"new": since["new"], "fixed": len(since["fixed"])}
     return ClientSummary(**base, score=score(findings),
-                         counts={k: summary[k] for k in ("error", "warning", "notice")},
+                         counts={k: summary[k] for k in SEVERITIES},
                          pages=summary["pages"], links=summary["links"], complete=report.get("complete", True),
                          channels=channels, top_fixes=top_fixes(findings))

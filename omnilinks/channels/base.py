@@ -7,6 +7,7 @@ from typing import Protocol
 from omnilinks.config import ChannelConfig
 from omnilinks.fetch.client import HttpClient
 from omnilinks.models import Identity, Profile
+from omnilinks.vocabulary import ChannelKind
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class ChannelRef:
     platform: str
     url: str  # canonical URL
     handle: str | None = None
-    kind: str = "profile"  # profile | channel_id | listing | short | store | chat | business_site | page
+    kind: ChannelKind = "profile"  # the words and what they name: omnilinks.vocabulary
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from omnilinks.extract.html import parse_page
 from omnilinks.extract.structured import address_text, jsonld_types
 from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
+from omnilinks.vocabulary import ChannelKind
 
-KINDS = {"company": "company", "in": "person", "school": "school", "showcase": "showcase"}
+KINDS: dict[str, ChannelKind] = {"company": "company", "in": "person", "school": "school", "showcase": "showcase"}
 SLUG = re.compile(r"^[A-Za-z0-9\-_%.]{2,100}$")
 
 

@@ -13,13 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from omnilinks.channels import classify
 from omnilinks.normalize.domain import site_host
+from omnilinks.vocabulary import ChannelKind
 
 
 @dataclass(frozen=True)
 class ProfileRef:
     platform: str
     url: str
-    kind: str  # profile | store | listing | chat
+    kind: ChannelKind
 
     @property
     def key(self) -> str:
@@ -41,16 +42,17 @@ def comparable(url: str) -> str:
 
 @lru_cache(maxsize=65_536)
 def profile_ref(url: str) -> ProfileRef | None:
-    """The profile, store, listing or chat a URL names; None for share links and other pages."""
+    """The channel a URL names (a profile, store, listing, chat…); None for other pages, share links among
+    them (omnilinks.channels.classify knows no channel in a share link)."""
     if not url.lower().startswith(("http://", "https://")):
         return None
     ref = classify(url)
-    if ref is None or ref.kind == "share":
+    if ref is None:
         return None
     return ProfileRef(ref.platform, ref.url, ref.kind)
 
 
-def site_profiles(urls: Iterable[str], kinds: tuple[str, ...] = ("profile", "store")) -> dict[str, ProfileRef]:
+def site_profiles(urls: Iterable[str], kinds: tuple[ChannelKind, ...] = ("profile", "store")) -> dict[str, ProfileRef]:
     """Profiles among `urls`, by comparable key, first spelling kept."""
     found: dict[str, ProfileRef] = {}
     for url in urls:

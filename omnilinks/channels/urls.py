@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit, urlunsplit
 
 from omnilinks.normalize.domain import registrable_domain, same_site  # noqa: F401  (registrable_domain: re-exported)
+from omnilinks.normalize.queryparams import PROFILE_NOISE, kept_query
 
 # Host prefixes that serve the same account as the bare host.
 MIRROR_PREFIXES = ("www.", "m.", "mobile.", "web.", "touch.", "mbasic.")
-TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|igshid|igsh|mibextid|si|hl|ref|ref_src|_rdr|s|t|feature|lang|locale|is_from_webapp|sender_device)$", re.I)
 LINK_IN_BIO_HOSTS = frozenset({
     "linktr.ee", "lnk.bio", "bio.link", "beacons.ai", "linkin.bio", "taplink.cc", "heylink.me", "msha.ke",
     "campsite.bio", "solo.to", "s.id", "linkfly.to", "tap.bio", "allmylinks.com", "bio.site", "lynk.id",
@@ -67,9 +67,10 @@ def reaches_site(url: str, site_url: str) -> bool:
 
 @lru_cache(maxsize=65_536)
 def without_tracking(url: str) -> str:
-    """The URL with fragment, tracking parameters and a trailing slash removed, host lower-cased."""
+    """The URL with fragment, tracking and view parameters (normalize.queryparams) and a trailing slash
+    removed, host lower-cased."""
     parts = urlsplit(absolute(url))
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAM.match(k)])
+    query = kept_query(parts.query, PROFILE_NOISE)
     path = parts.path.rstrip("/") or ""
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 

@@ -25,6 +25,7 @@ from omnilinks.channels.verdict import (
 from omnilinks.channels.youtube_about import about_links
 from omnilinks.fetch.types import Response
 from omnilinks.models import Profile
+from omnilinks.vocabulary import ChannelKind
 
 CHANNEL_ID = re.compile(r"^UC[A-Za-z0-9_-]{22}$")
 HANDLE = re.compile(r"^@[A-Za-z0-9._·-]{3,30}$")
@@ -49,7 +50,8 @@ class YouTubeAdapter(Adapter):
             return ChannelRef(self.platform, f"https://www.youtube.com/channel/{channel_id}", channel_id, kind="channel_id")
         if first in ("c", "user") and len(parts.segments) > 1:
             name = parts.segments[1].lower()
-            return ChannelRef(self.platform, f"https://www.youtube.com/{first}/{name}", name, kind=f"legacy_{first}")
+            kind: ChannelKind = "legacy_c" if first == "c" else "legacy_user"
+            return ChannelRef(self.platform, f"https://www.youtube.com/{first}/{name}", name, kind=kind)
         return None
 
     def fetch(self, ref: ChannelRef, ctx: AdapterContext) -> Profile:

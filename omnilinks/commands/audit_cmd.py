@@ -11,7 +11,7 @@ import click
 from omnilinks.audit import AuditOptions, load_clients, merge, parse_shard, run_audit, write_outputs
 from omnilinks.audit.merge import CSV_NAME, PORTFOLIO_NAME
 from omnilinks.cli import INTERRUPT_CODES, graceful_stop, register
-from omnilinks.models import SEVERITY_ORDER
+from omnilinks.vocabulary import FAIL_ON_CHOICES, SEVERITY_ORDER, FailOn
 
 DEFAULT_OUTDIR = "omnilinks-audit"
 
@@ -24,18 +24,18 @@ DEFAULT_OUTDIR = "omnilinks-audit"
               help="Clients checked at the same time (each within its own check.concurrency/per_host).")
 @click.option("--resume", is_flag=True, help="Skip clients already done in --output-dir (after a crash or Ctrl-C).")
 @click.option("--shard", "shard_text", metavar="K/N", help="Check only shard K of N (stable by client), e.g. 2/4.")
-@click.option("--offline", is_flag=True, default=None, help="Check only what needs no network.")
+@click.option("--offline", is_flag=True, help="Check only what needs no network.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="never", show_default=True,
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="never", show_default=True,
               help="Exit 1 when a client has findings at this severity or a client could not be checked.")
 @click.option("--title", default="omnilinks portfolio", show_default=True, help="Title of the portfolio page.")
 @click.option("--no-progress", is_flag=True, help="Hide the progress lines on stderr.")
-def audit(clients: str, outdir: str, jobs: int, resume: bool, shard_text: str | None, offline: bool | None,
-          no_cache: bool, fail_on: str, title: str, no_progress: bool) -> None:
+def audit(clients: str, outdir: str, jobs: int, resume: bool, shard_text: str | None, offline: bool,
+          no_cache: bool, fail_on: FailOn, title: str, no_progress: bool) -> None:
     """Audit many clients: CLIENTS is a clients.yml or a folder of per-client folders with omnilinks.yml."""
     roster = load_clients(clients)
     options = AuditOptions(outdir=Path(outdir), jobs=jobs, resume=resume,
-                           shard=parse_shard(shard_text) if shard_text else None, offline=bool(offline),
+                           shard=parse_shard(shard_text) if shard_text else None, offline=offline,
                            use_cache=not no_cache, progress=False if no_progress else None)
     cancel = threading.Event()
     with graceful_stop(cancel) as stopped:
@@ -63,7 +63,7 @@ def merge_cmd(sources: tuple[str, ...], outdir: str, title: str) -> None:
                f"{Path(outdir) / PORTFOLIO_NAME}", err=True)
 
 
-def _fails(results: list[dict[str, Any]], fail_on: str) -> bool:
+def _fails(results: list[dict[str, Any]], fail_on: FailOn) -> bool:
     if fail_on == "never":
         return False
     limit = SEVERITY_ORDER[fail_on]

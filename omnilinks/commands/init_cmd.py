@@ -18,8 +18,9 @@ from omnilinks.models import Identity
 from omnilinks.normalize.phone import international_phone
 from omnilinks.pipeline import RunOptions, make_client
 from omnilinks.report.base import write_atomic
+from omnilinks.vocabulary import DEFAULT_REGION, ChannelKind
 
-CHANNEL_KINDS = ("profile", "store", "listing")
+CHANNEL_KINDS: tuple[ChannelKind, ...] = ("profile", "store", "listing")
 
 
 @click.command("init")
@@ -28,7 +29,7 @@ CHANNEL_KINDS = ("profile", "store", "listing")
               help="File to write [default: omnilinks.yml in the working directory].")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option("--base-url", help="Public URL of the site in the folder.")
-@click.option("--country", default="ID", show_default=True, help="ISO 3166 region for phone numbers.")
+@click.option("--country", default=DEFAULT_REGION, show_default=True, help="ISO 3166 region for phone numbers.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
               help="Pages a live crawl reads at most.")
 @click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses (a local preview).")

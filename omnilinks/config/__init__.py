@@ -7,14 +7,14 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import yaml
 
 from omnilinks.config.schema import CONFIG, ListOf, Mapping, OneOf, Scalar, Spec
 from omnilinks.errors import ConfigError
-from omnilinks.models import Severity
+from omnilinks.vocabulary import DEFAULT_FAIL_ON, FailOn, MatchMode, SeverityOverride
 
 CONFIG_NAMES = ("omnilinks.yml", "omnilinks.yaml", ".omnilinks.yml")
 
@@ -71,8 +71,8 @@ class CheckOptions:
     max_depth: int = 50
     max_body: int = 10 * 1024 * 1024
     exclude: tuple[str, ...] = ()
-    name_match: str = "strict"
-    fail_on: str = "error"
+    name_match: MatchMode = "strict"
+    fail_on: FailOn = DEFAULT_FAIL_ON
     allow_private: bool = False
     use_cache: bool = True
     accept: tuple[tuple[str, frozenset[int]], ...] = ()  # (URL regex, status codes that count as fine)
@@ -89,9 +89,8 @@ class Config:
     brand: dict[str, Any] = field(default_factory=dict)
     brand_lines: dict[str, int] = field(default_factory=dict)
     channels: tuple[ChannelConfig, ...] = ()
-    ignore: tuple[str, ...] = ()  # as written, for reports
     ignore_entries: tuple[IgnoreEntry, ...] = ()
-    severity: dict[str, Severity | Literal["off"]] = field(default_factory=dict)  # choices: schema's SEVERITY
+    severity: dict[str, SeverityOverride] = field(default_factory=dict)
     check: CheckOptions = field(default_factory=CheckOptions)
     attribution: AttributionConfig | None = None
 
@@ -377,8 +376,6 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
         brand=brand,
         brand_lines=_lines_of(_child(node, "brand")),  # type: ignore[arg-type]
         channels=tuple(channels),
-        ignore=tuple(str(i) if not isinstance(i, dict) else f"{next(iter(i))}: {next(iter(i.values()))}"
-                     for i in data.get("ignore") or ()),
         ignore_entries=_ignore_entries(path, _child(node, "ignore"), data.get("ignore") or []),
         severity=dict(data.get("severity") or {}),
         check=CheckOptions(**check_data),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from omnilinks.vocabulary import CATEGORIES, DEFAULT_REGION, FAIL_ON_CHOICES, MATCH_MODES, SEVERITY_OVERRIDES
+
 
 @dataclass(frozen=True)
 class Scalar:
@@ -43,7 +45,7 @@ STR = Scalar("string")
 # Bounds shared with the command line's --max-pages and --max-depth.
 MAX_PAGES = 1_000_000
 MAX_DEPTH = 1_000
-SEVERITY = Scalar("string", choices=("error", "warning", "notice", "off"))
+SEVERITY = Scalar("string", choices=SEVERITY_OVERRIDES)
 
 FACTS = Mapping(
     {
@@ -78,9 +80,8 @@ CHANNEL = OneOf(
 
 IGNORE_ENTRY = OneOf(
     (
-        Scalar("string", "A rule id or category (a bare name such as link-redirect or schema; categories: link, crossref, nap, "
-                         "schema, brand, attribution), "
-                         "else a regular expression matched against URLs."),
+        Scalar("string", "A rule id or category (a bare name such as link-redirect or schema; categories: "
+                         f"{', '.join(CATEGORIES)}), else a regular expression matched against URLs."),
         Mapping({"rule": Scalar("string", "A rule id.")}, required=("rule",)),
         Mapping({"category": Scalar("string", "A rule category.")}, required=("category",)),
         Mapping({"url": Scalar("string", "A regular expression matched against URLs.")}, required=("url",)),
@@ -100,7 +101,8 @@ CONFIG = Mapping(
             {
                 "name": STR,
                 "aliases": ListOf(STR, max_items=100),
-                "country": Scalar("string", "ISO 3166 country: reads phone numbers and picks the address rules (default ID)."),
+                "country": Scalar("string", "ISO 3166 country: reads phone numbers and picks the address rules "
+                                               f"(default {DEFAULT_REGION})."),
                 "phone": STR,
                 "whatsapp": STR,
                 "email": STR,
@@ -138,8 +140,8 @@ CONFIG = Mapping(
                                    maximum=100 * 1024 * 1024),
                 "exclude": ListOf(Scalar("string", "Regular expression of URLs not to check.", check="regex"),
                                   max_items=1000),
-                "name_match": Scalar("string", choices=("strict", "relaxed")),
-                "fail_on": Scalar("string", choices=("error", "warning", "never")),
+                "name_match": Scalar("string", choices=MATCH_MODES),
+                "fail_on": Scalar("string", choices=FAIL_ON_CHOICES),
                 "accept": Mapping({}, "Status codes accepted per URL pattern: a regular expression → codes "
                                       "(403, or a range \"400-499\").",
                                   open_values=ListOf(Scalar("string", "A status code or a range."))),

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base
-from omnilinks.discover.live import canonical, crawl, same_site
+from omnilinks.discover.live import canonical, crawl, in_crawl_scope
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
 from omnilinks.errors import Interrupted, OmnilinksError
@@ -27,7 +27,8 @@ from omnilinks.models import Page
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
 
-ParseJob = tuple[str, str, str, str, int]  # file, URL, display path, region, bytes read at most
+# A page of a folder, read and parsed in a worker: file, URL, display path, region, bytes read at most.
+FileToParse = tuple[str, str, str, str, int]
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Site:
         known = self._internal.get(key)
         if known is None:
             known = self._internal[key] = self.folder.is_internal(key) if self.folder is not None \
-                else same_site(key, self._host)
+                else in_crawl_scope(key, self._host)
         return known
 
     def page_for(self, url: str) -> Page | None:
@@ -180,7 +181,7 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
     return site
 
 
-def _parse_all(jobs: list[ParseJob], on_page: Callable[[Page], None] | None, cancel: threading.Event) -> list[Page]:
+def _parse_all(jobs: list[FileToParse], on_page: Callable[[Page], None] | None, cancel: threading.Event) -> list[Page]:
     """Parse every file, in worker processes when the site is big enough; pages keep the walk's order.
     A stop request (SIGINT/SIGTERM) ends the reading within a fraction of a second; the pages read
     so far are kept."""
@@ -222,7 +223,7 @@ def _parse_all(jobs: list[ParseJob], on_page: Callable[[Page], None] | None, can
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_files(jobs: list[ParseJob]) -> list[Page]:
+def _parse_files(jobs: list[FileToParse]) -> list[Page]:
     return [_parse_file(job) for job in jobs]
 
 
@@ -250,7 +251,7 @@ def _worker_init() -> None:
     gc.freeze()  # the heap inherited from the parent never needs collecting here
 
 
-def _parse_file(job: ParseJob) -> Page:
+def _parse_file(job: FileToParse) -> Page:
     path, url, display, region, max_body = job
     try:
         with open(path, "rb") as handle:  # check.max_body per file, as per response: a 200 MB page is cut

@@ -6,21 +6,21 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 from protego import Protego
 
-from omnilinks.discover.parsepool import ParseJob, ParsePool
+from omnilinks.discover.parsepool import BodyToParse, ParsePool
 from omnilinks.errors import Interrupted
 from omnilinks.fetch.client import USER_AGENT, HttpClient
 from omnilinks.fetch.types import Response
 from omnilinks.models import Link, Page
 from omnilinks.normalize.domain import same_host
+from omnilinks.normalize.queryparams import CRAWL_NOISE, kept_query
 
 PARSE_BATCH = 192  # pages parsed together: enough to keep the workers busy, few bodies held at once
 MAX_URL_LENGTH = 2_000
-SESSION_PARAMS = re.compile(r"^(jsessionid|phpsessid|sid|sessionid|session_id|utm_[a-z]+|fbclid|gclid)$", re.I)
 MAX_SITEMAP_URLS = 50_000
 MAX_PATH_SEGMENTS = 30
 MAX_SEGMENT_REPEATS = 3  # /a/b/a/b/a/b/a/… is a relative-link loop, not a site
@@ -45,15 +45,17 @@ class CrawlResult:
 
 
 def canonical(url: str) -> str:
-    """The crawl's identity for a URL: no fragment, no session or tracking parameters."""
+    """The crawl's identity for a URL: no fragment, no session or tracking parameters (normalize.queryparams)."""
     parts = urlsplit(url)
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not SESSION_PARAMS.match(k)])
+    query = kept_query(parts.query, CRAWL_NOISE)
     path = re.sub(r";jsessionid=[^/?#]*", "", parts.path, flags=re.I) or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
-def same_site(url: str, host: str) -> bool:
-    """Same host (www. or not); when `host` names a port ("127.0.0.1:8000"), the same port too.
+def in_crawl_scope(url: str, host: str) -> bool:
+    """A page of the crawled site: same host (www. or not, see normalize.domain.same_host); when `host`
+    names a port ("127.0.0.1:8000"), the same port too. Not normalize.domain.same_site, which
+    takes every subdomain in: a crawl stays on the one host.
 
     A local preview's other ports are other services, not pages of the site.
     """
@@ -107,7 +109,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
             key = canonical(url)
         except ValueError:  # a malformed port or IPv6 literal in a crawled link
             return
-        if key in seen or len(key) > MAX_URL_LENGTH or not same_site(key, site):
+        if key in seen or len(key) > MAX_URL_LENGTH or not in_crawl_scope(key, site):
             return
         if queued >= max_pages:  # the crawl will never fetch it: do not hold it either
             result.truncated = True
@@ -130,7 +132,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
     for url in _sitemap_urls(start, client, robots):
         enqueue(url, frontier)
     depth = 0
-    jobs: list[ParseJob] = []
+    jobs: list[BodyToParse] = []
     fetched: list[tuple[str, str]] = []  # (URL asked, final URL) of the bodies in `jobs`
     pool = ParsePool()
 
@@ -140,7 +142,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
             result.pages.append(page)
             if on_page:
                 on_page(page)
-            if same_site(final, site):
+            if in_crawl_scope(final, site):
                 for link in page.links:
                     if link.tag in ("a", "area") and "nofollow" not in link.rel:
                         enqueue(link.url, next_level)

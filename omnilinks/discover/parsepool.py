@@ -19,10 +19,11 @@ MIN_BATCH = 48  # below this, handing pages to workers costs more than it saves
 MAX_WORKERS = 8
 WORKERS_ENV = "OMNILINKS_WORKERS"  # 1 turns the process pools off (profiling, constrained CI)
 
-ParseJob = tuple[bytes, str, int, "str | None", str]  # body, URL, status, charset, region
+# A crawled page already downloaded, parsed in a worker: body, URL, status, charset, region.
+BodyToParse = tuple[bytes, str, int, "str | None", str]
 
 
-def _parse(job: ParseJob) -> Page:
+def _parse(job: BodyToParse) -> Page:
     body, url, status, charset, region = job
     return parse_page(body, url, status=status, charset=charset, region=region)
 
@@ -48,7 +49,7 @@ class ParsePool:
         self.workers = min(configured_workers() or cores(), MAX_WORKERS)
         self._pool: ProcessPoolExecutor | None = None
 
-    def parse(self, jobs: list[ParseJob]) -> Iterator[Page]:
+    def parse(self, jobs: list[BodyToParse]) -> Iterator[Page]:
         """Pages in the order of the jobs."""
         if self.workers < 2 or len(jobs) < MIN_BATCH:
             yield from map(_parse, jobs)

@@ -30,7 +30,6 @@ class Redirect:
     target: str  # with $name / :name placeholders filled in by `resolve`
     status: int | None  # 3xx redirect, 200 rewrite, 404 a custom "not found", None: Vercel rewrite
     source: str  # file:line of the rule, for the finding
-    placeholders: tuple[str, ...] = ()
 
     def resolve(self, path: str) -> str | None:
         match = self.pattern.fullmatch(path)

@@ -18,6 +18,7 @@ from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
 from omnilinks.extract.urls import browser_slashes, resolve_url
 from omnilinks.models import Link, Location, Page
+from omnilinks.vocabulary import DEFAULT_REGION
 
 # Each element and the attributes holding a URL it links or loads (html-proofer's, lychee's and a
 # browser's list: every srcset candidate, media posters, SVG sprites, redirect pages, forms).
@@ -87,7 +88,7 @@ def _browser_alias(name: str) -> str:
 
 
 def parse_page(body: bytes | str, url: str, path: str | None = None, status: int = 200,
-               charset: str | None = None, region: str = "ID") -> Page:
+               charset: str | None = None, region: str = DEFAULT_REGION) -> Page:
     text = body if isinstance(body, str) else decode_html(body, charset)
     location = Location(path=path, url=None if path else url)
     # Unicode strings with an XML encoding declaration make lxml refuse them.
@@ -537,8 +538,3 @@ def _plain_term(name: str, prefixes: frozenset[str]) -> str:
         return rest
     return SCHEMA_IRI.sub("", name)
 
-
-def types_of(entity: dict[str, Any]) -> set[str]:
-    kind = entity.get("@type") or []
-    kinds = kind if isinstance(kind, list) else [kind]
-    return {str(k).rsplit("/", 1)[-1] for k in kinds}

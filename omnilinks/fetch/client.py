@@ -9,13 +9,13 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from omnilinks.concurrency import bounded_map
 from omnilinks.fetch.cache import ResultCache
 from omnilinks.fetch.errors import short, translate_error
 from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
@@ -169,35 +169,9 @@ class HttpClient:
         return result
 
     def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
-        """Run func over items on the global thread pool, yielding as each finishes.
-
-        Work is submitted lazily so a huge crawl keeps memory bounded, and a
-        cancel (Ctrl-C) stops submitting while what finished is still yielded.
-        """
-        items = iter(items)
-        limit = self.options.concurrency
-        with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="omnilinks") as pool:
-            running: dict[Future[R], T] = {}
-            exhausted = False
-            while True:
-                while not exhausted and not self.cancel.is_set() and len(running) < limit * 2:
-                    try:
-                        item = next(items)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    running[pool.submit(func, item)] = item
-                if not running:
-                    return
-                done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
-                    item = running.pop(future)
-                    if not future.cancelled():
-                        yield item, future.result()
-                if self.cancel.is_set():
-                    for future in list(running):
-                        if future.cancel():  # never started: nothing to report for it
-                            running.pop(future)
+        """Run func over items, check.concurrency at a time, yielding as each finishes; a cancel
+        (Ctrl-C) stops new work while what finished is still yielded (omnilinks.concurrency)."""
+        return bounded_map(func, items, self.options.concurrency, self.cancel)
 
     def close(self) -> None:
         self.watchdog.close()

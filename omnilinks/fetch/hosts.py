@@ -19,7 +19,6 @@ class HostSlot:
         self.limit = limit
         self.active = 0
         self.not_before = 0.0
-        self.throttled = False
         self._cond = threading.Condition()
 
     def acquire(self, stop: Callable[[], bool]) -> bool:
@@ -41,7 +40,6 @@ class HostSlot:
 
     def throttle(self, seconds: float) -> None:
         with self._cond:
-            self.throttled = True
             self.limit = 1
             self.not_before = max(self.not_before, time.monotonic() + seconds)
 

@@ -32,9 +32,6 @@ class ReplayAdapter(requests.adapters.BaseAdapter):
         self.fallback = fallback
         self.label = label
 
-    def knows(self, url: str) -> bool:
-        return _key(url) in self.entries
-
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         entry = self.entries.get(_key(request.url or ""))
         if entry is None:

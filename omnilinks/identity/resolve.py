@@ -18,6 +18,7 @@ from omnilinks.normalize.address_tables import country_of_host
 from omnilinks.normalize.facts import fact_key
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import names_match
+from omnilinks.vocabulary import DEFAULT_REGION
 
 FIELDS = ("name", "phone", "whatsapp", "email", "address", "hours", "logo", "website")
 KEYED_FIELDS = ("phone", "whatsapp", "email", "hours")  # the reference is the normalised form
@@ -95,7 +96,7 @@ def brand_country(config: Config, site_url: str | None = None) -> str:
     if declared:
         return str(declared).upper()
     host = urlsplit(site_url or config.site_url or "").hostname or ""
-    return country_of_host(host) or "ID"
+    return country_of_host(host) or DEFAULT_REGION
 
 
 def _declared(config: Config, field: str, value: Any, region: str) -> str:
@@ -108,7 +109,7 @@ def _declared(config: Config, field: str, value: Any, region: str) -> str:
     return str(value)
 
 
-def same_value(field: str, a: Observed, b: Observed, country: str = "ID") -> bool:
+def same_value(field: str, a: Observed, b: Observed, country: str = DEFAULT_REGION) -> bool:
     """Equality used to count votes: the same place or name written differently counts once."""
     if field == "address":
         return compare_addresses(str(a.fact.value), str(b.fact.value), country=country).match
@@ -118,7 +119,7 @@ def same_value(field: str, a: Observed, b: Observed, country: str = "ID") -> boo
     return same
 
 
-def infer(field: str, items: list[Observed], country: str = "ID") -> str | None:
+def infer(field: str, items: list[Observed], country: str = DEFAULT_REGION) -> str | None:
     """The value stated on the most pages; ties go to structured sources (JSON-LD first)."""
     readable = [o for o in items if o.key is not None and o.fact.source not in WEAK_SOURCES]
     if not readable:

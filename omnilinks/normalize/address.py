@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
 from omnilinks.normalize.address_tables import (
     COUNTRIES,
@@ -26,6 +26,7 @@ from omnilinks.normalize.address_tables import (
     country_named,
     rules_for,
 )
+from omnilinks.vocabulary import DEFAULT_REGION, MatchMode
 
 __all__ = ["PROVINCES", "AddressComparison", "AddressParts", "addresses_match", "compare_addresses", "parse_address"]
 
@@ -365,7 +366,7 @@ def _split_number(part: list[str], kinds: list[int],
 
 
 @lru_cache(maxsize=8192)  # a site states its address the same few ways on every page
-def parse_address(text: str, country: str = "ID") -> AddressParts:
+def parse_address(text: str, country: str = DEFAULT_REGION) -> AddressParts:
     """Split an address into the parts that are compared separately; the country it names
     (else ``country``) picks the postcode shape and the street and region words."""
     folded = _fold(text)
@@ -427,8 +428,8 @@ def _unit_clash(a: Sequence[str], b: Sequence[str]) -> str | None:
     return None
 
 
-def compare_addresses(a: str, b: str, mode: Literal["strict", "relaxed"] = "strict",
-                      country: str = "ID") -> AddressComparison:
+def compare_addresses(a: str, b: str, mode: MatchMode = "strict",
+                      country: str = DEFAULT_REGION) -> AddressComparison:
     """Whether two addresses denote the same place, and the first reason they do not.
 
     House number, unit, block and postcode must agree wherever both state them, in
@@ -469,5 +470,5 @@ def compare_addresses(a: str, b: str, mode: Literal["strict", "relaxed"] = "stri
     return AddressComparison(True)
 
 
-def addresses_match(a: str, b: str, mode: Literal["strict", "relaxed"] = "strict", country: str = "ID") -> bool:
+def addresses_match(a: str, b: str, mode: MatchMode = "strict", country: str = DEFAULT_REGION) -> bool:
     return compare_addresses(a, b, mode, country).match

@@ -328,15 +328,9 @@ def _day_text(hours: WeeklyHours, day: int) -> str:
     return ", ".join(f"{_hhmm(s)}-{_hhmm(e)}" for s, e in hours.day(day)) or "closed"
 
 
-def diff_hours(a: WeeklyHours, b: WeeklyHours) -> list[str]:
-    """One line per weekday whose hours differ, e.g. ``Sunday: 08:00-22:00 vs closed``."""
-    return [f"{DAY_NAMES[d]}: {_day_text(a, d)} vs {_day_text(b, d)}"
-            for d in range(7) if a.day(d) != b.day(d)]
-
-
 def diff_hours_grouped(a: WeeklyHours, b: WeeklyHours) -> list[str]:
-    """Like diff_hours, consecutive days with the same difference in one line:
-    ``Monday–Sunday: 08:00-22:00 vs 08:00-21:00`` rather than seven lines."""
+    """One line per run of weekdays whose hours differ the same way, e.g.
+    ``Sunday: 08:00-22:00 vs closed`` or ``Monday–Sunday: 08:00-22:00 vs 08:00-21:00``."""
     runs: list[tuple[int, int, str]] = []  # first day, last day, "x vs y"
     for day in range(7):
         if a.day(day) == b.day(day):

@@ -12,9 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Literal
 
 from anyascii import anyascii
+
+from omnilinks.vocabulary import MatchMode
 
 # Words channels add around the same brand: legal forms (PT, CV, UD, Tbk…),
 # marketplace decorations ("Official Store", "Toko Resmi", "Shop") and the
@@ -128,7 +129,7 @@ def _covers(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     return True
 
 
-def _match_one(a: str, b: str, mode: Literal["strict", "relaxed"]) -> bool:
+def _match_one(a: str, b: str, mode: MatchMode) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -141,7 +142,7 @@ def _match_one(a: str, b: str, mode: Literal["strict", "relaxed"]) -> bool:
     return _covers(tb, ta) or _covers(ta, tb)
 
 
-def names_match(a: str, b: str, mode: Literal["strict", "relaxed"] = "strict",
+def names_match(a: str, b: str, mode: MatchMode = "strict",
                 aliases: Iterable[str] = ()) -> bool:
     """True when ``b`` names the same brand as ``a`` or one of its aliases.
 

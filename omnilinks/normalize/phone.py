@@ -14,6 +14,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 from omnilinks.normalize.domain import site_host
+from omnilinks.vocabulary import DEFAULT_REGION
 
 _TEL_PREFIX = re.compile(r"^\s*(?:tel|callto|phone)\s*:\s*(?://)?", re.IGNORECASE)
 # libphonenumber understands "ext." itself, but sites also write ";ext=", "#12" or
@@ -44,7 +45,7 @@ def _parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
-def normalize_phone(text: str, region: str = "ID") -> str | None:
+def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
     """E.164 form of ``text`` or None when it is not a valid number.
 
     Validity (not mere possibility) is required: postcodes and prices are
@@ -89,7 +90,7 @@ def international_phone(e164: str) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
-def find_phones(text: str, region: str = "ID") -> list[tuple[str, int, int]]:
+def find_phones(text: str, region: str = DEFAULT_REGION) -> list[tuple[str, int, int]]:
     """Valid numbers in free text as ``(e164, start, end)`` character spans."""
     found: list[tuple[str, int, int]] = []
     for match in PhoneNumberMatcher(text, region.upper(), leniency=Leniency.VALID):

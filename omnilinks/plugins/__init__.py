@@ -18,16 +18,16 @@ from omnilinks.models import Finding, Report
 from omnilinks.pipeline import RunOptions, run
 from omnilinks.progress import Progress
 from omnilinks.report.safe import clean_text
+from omnilinks.vocabulary import FAIL_ON_CHOICES, FailOn, Severity
 
-FAIL_ON_CHOICES = ("error", "warning", "never")
 # Notices (a bot wall, a link not checked in time) are not problems the author can fix in the build.
-WARN_SEVERITIES = frozenset({"error", "warning"})
+WARN_SEVERITIES: frozenset[Severity] = frozenset({"error", "warning"})
 
 
 @dataclass(frozen=True)
 class PluginOptions:
     config: str | None = None  # omnilinks.yml, relative to the project folder
-    fail_on: str | None = None  # None: the config's check.fail_on (error by default), as on the CLI
+    fail_on: FailOn | None = None  # None: the config's check.fail_on (error by default), as on the CLI
     offline: bool = True
     enabled: bool = True
 
@@ -42,7 +42,7 @@ class BuildCheck:
     """A checked build: the report and the pages' sources for naming them."""
 
     report: Report
-    fail_on: str
+    fail_on: FailOn
     site_dir: Path
     sources: Mapping[str, str]  # output path relative to site_dir (posix) → source file as the author knows it
 
@@ -97,14 +97,11 @@ def check_build(site_dir: str | os.PathLike[str], site_url: str | None, options:
                 project_dir: str | os.PathLike[str], sources: Mapping[str, str] | None = None,
                 assume_extension: str | None = None) -> BuildCheck:
     """Check a generator's output folder; raises OmnilinksError on bad config or an empty site."""
-    from omnilinks.config import load_config
-
     config_path = resolve_config(options.config, Path(project_dir))
     opts = RunOptions(config_path=config_path, base_url=site_url or None, assume_extension=assume_extension,
-                      offline=True if options.offline else None, progress=Progress(enabled=False))
+                      offline=options.offline, progress=Progress(enabled=False))
     report = run(str(site_dir), opts)
-    fail_on = options.fail_on or load_config(config_path).check.fail_on
-    return BuildCheck(report, fail_on, Path(site_dir), dict(sources or {}))
+    return BuildCheck(report, options.fail_on or report.fail_on, Path(site_dir), dict(sources or {}))
 
 
 def describe(finding: Finding, source: str | None) -> str:

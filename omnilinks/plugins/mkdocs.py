@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 
 from omnilinks.errors import OmnilinksError
 from omnilinks.models import Finding
-from omnilinks.plugins import FAIL_ON_CHOICES, PluginOptions, check_build, report_findings
+from omnilinks.plugins import PluginOptions, check_build, report_findings
+from omnilinks.vocabulary import FAIL_ON_CHOICES
 
 log = get_plugin_logger(__name__)
 

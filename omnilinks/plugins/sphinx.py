@@ -17,8 +17,9 @@ from sphinx.util import logging
 
 from omnilinks.errors import OmnilinksError
 from omnilinks.models import Finding
-from omnilinks.plugins import FAIL_ON_CHOICES, PluginOptions, as_bool, check_build, report_findings
+from omnilinks.plugins import PluginOptions, as_bool, check_build, report_findings
 from omnilinks.version import __version__
+from omnilinks.vocabulary import FAIL_ON_CHOICES
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.phone import has_country_code, international_phone, normalize_phone
 from omnilinks.rules.base import Context, is_business_site, rule
+from omnilinks.vocabulary import ChannelKind
 
 INVALID = rule("schema-jsonld-invalid", "schema", "error", "A JSON-LD block is not valid JSON; search engines ignore it",
               why='Search engines skip a structured-data block that is not valid JSON, so the business details in it (name, address, hours, profiles) are not used at all.',
@@ -57,7 +58,7 @@ URL_NOT_SITE = rule("schema-url-not-site", "schema", "warning", "The business's 
                    why="The `url` in the business's structured data tells search engines which site is the business's own; another address there points them elsewhere.",
                    how_to_fix="Set `url` in the Organization/LocalBusiness JSON-LD to the site's address.",
                    example='`"url": "https://kopisenja.com"` on `https://kopisenja.id`.')
-PROFILE_KINDS = ("profile", "store")
+PROFILE_KINDS: tuple[ChannelKind, ...] = ("profile", "store")
 
 Entity = tuple[Page, dict[str, Any], Location]
 

@@ -45,6 +45,24 @@ def test_exit_codes_follow_fail_on(tmp_path: Path) -> None:
     assert exit_code(["check", str(insecure_only), "--offline", "--base-url", "https://a.id", "--fail-on", "warning"]) == 1
 
 
+
+def test_the_report_carries_the_settings_it_ran_with_and_the_cli_exits_by_them(tmp_path: Path) -> None:
+    from omnilinks.pipeline import RunOptions
+    from omnilinks.pipeline import run as run_pipeline
+
+    insecure_only = site_with(tmp_path, "<a href='http://example.org/'>insecure</a>")
+    config = tmp_path / "omnilinks.yml"
+    config.write_text("site:\n  url: https://a.id\ncheck:\n  fail_on: warning\n", encoding="utf-8")
+    report = run_pipeline(str(insecure_only), RunOptions(config_path=str(config), offline=True, use_cache=False))
+    assert (report.fail_on, report.offline) == ("warning", True) and report.counts()["warning"] >= 1
+    assert report.fails() and not report.fails("error")
+    assert exit_code(["check", str(insecure_only), "--config", str(config), "--offline", "--no-progress"]) == 1
+    assert exit_code(["check", str(insecure_only), "--config", str(config), "--offline", "--no-progress",
+                      "--fail-on", "error"]) == 0
+    config.write_text("site:\n  url: https://a.id\n", encoding="utf-8")
+    assert run_pipeline(str(insecure_only), RunOptions(config_path=str(config), offline=True,
+                                                       use_cache=False)).fail_on == "error"
+
 def test_json_report_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = site_with(tmp_path, "<a href='/nope'>x</a>")
     assert exit_code(["check", str(folder), "--offline", "--format", "json"]) == 1

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from omnilinks.config import Config, load_config
-from omnilinks.discover.live import canonical, looks_like_trap, same_site
+from omnilinks.discover.live import canonical, in_crawl_scope, looks_like_trap
 from omnilinks.errors import ConfigError
 from omnilinks.extract.html import decode_html, parse_page
 from omnilinks.fetch.errors import translate_error
@@ -141,7 +141,7 @@ NORMALISERS: list[Callable[[str], Any]] = [
     lambda t: name.names_match(t, t[::-1]), lambda t: name.names_match(t, "Kopi Senja", "relaxed"),
     name.strip_title_suffix, address.parse_address, lambda t: address.addresses_match(t, "Jl. Kemang Raya No. 10"),
     lambda t: address.compare_addresses(t, t.upper()), hours.parse_hours,
-    lambda t: hours.parse_hours([t, t]), canonical, looks_like_trap, lambda t: same_site(t, "kopi.id:8000"),
+    lambda t: hours.parse_hours([t, t]), canonical, looks_like_trap, lambda t: in_crawl_scope(t, "kopi.id:8000"),
     retry_after,
 ]
 TEXTY = st.one_of(st.text(max_size=200), st.from_regex(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from omnilinks.normalize.hours import WeeklyHours, diff_hours, parse_hours
+from omnilinks.normalize.hours import WeeklyHours, diff_hours_grouped, parse_hours
 
 H = 60
 WEEKDAYS_8_17 = WeeklyHours(frozenset((d, 8 * H, 17 * H) for d in range(5)))
@@ -116,12 +116,12 @@ def test_nothing_parseable(value: Any) -> None:
     assert parse_hours(value) is None
 
 
-def test_diff_hours() -> None:
+def test_diff_hours_one_day() -> None:
     daily = hours("Setiap hari 08.00-22.00")
     no_sunday = hours("Senin - Sabtu: 08.00 - 22.00, Minggu tutup")
-    assert diff_hours(daily, no_sunday) == ["Sunday: 08:00-22:00 vs closed"]
-    assert diff_hours(daily, daily) == []
-    assert diff_hours(hours("Mo 08:00-12:00 13:00-17:00"), hours("Mo 08:00-17:00")) == \
+    assert diff_hours_grouped(daily, no_sunday) == ["Sunday: 08:00-22:00 vs closed"]
+    assert diff_hours_grouped(daily, daily) == []
+    assert diff_hours_grouped(hours("Mo 08:00-12:00 13:00-17:00"), hours("Mo 08:00-17:00")) == \
         ["Monday: 08:00-12:00, 13:00-17:00 vs 08:00-17:00"]
 
 
@@ -156,11 +156,10 @@ def test_free_text_rendering_round_trips(week: WeeklyHours, language: str) -> No
 def test_changed_hours_differ(week: WeeklyHours, extra: tuple[int, int, int]) -> None:
     d, s, length = extra
     changed = WeeklyHours(week.intervals | {(d, s, s + length)})
-    assert (changed == week) == (diff_hours(changed, week) == [])
+    assert (changed == week) == (diff_hours_grouped(changed, week) == [])
 
 
 def test_diff_hours_grouped_joins_consecutive_days() -> None:
-    from omnilinks.normalize.hours import diff_hours_grouped
 
     assert diff_hours_grouped(hours("Mo-Su 08:00-22:00"), hours("Mo-Su 08:00-21:00")) == \
         ["Monday–Sunday: 08:00-22:00 vs 08:00-21:00"]
