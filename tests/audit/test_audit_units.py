@@ -137,7 +137,7 @@ def test_site_down_is_asked_with_the_clients_own_http_settings(tmp_path, monkeyp
     """The second look at a site that gave no page goes through the client the pipeline builds from the
     client's config (here: its per-URL headers), once, without retries."""
     from omnilinks.audit.clients import Client
-    from omnilinks.audit.runner import AuditOptions, _why_down
+    from omnilinks.audit.runner import _why_down
 
     monkeypatch.setenv("AUDIT_TOKEN", "s3cret")
     config = tmp_path / "omnilinks.yml"
@@ -145,7 +145,7 @@ def test_site_down_is_asked_with_the_clients_own_http_settings(tmp_path, monkeyp
                       '      Authorization: "Bearer ${AUDIT_TOKEN}"\n', encoding="utf-8")
     responses.get("https://down.example.id/", status=503)
     client = Client(name="Down", slug="down", target="https://down.example.id/", config_path=str(config))
-    why = _why_down("https://down.example.id/", client, AuditOptions(outdir=tmp_path), str(config),
+    why = _why_down("https://down.example.id/", client, False, str(config),
                     threading.Event(), None)
     assert why == "https://down.example.id/: HTTP 503"
     assert [call.request.headers.get("Authorization") for call in responses.calls] == ["Bearer s3cret"]
