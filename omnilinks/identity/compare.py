@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from omnilinks.identity.resolve import Observed, hashable
+from omnilinks.identity.resolve import Observed
 from omnilinks.models import Fact, Finding, Identity, Location
+from omnilinks.normalize.facts import FactKey
 
 SOURCE_LABELS = {
     "jsonld": "JSON-LD", "microdata": "microdata", "rdfa": "RDFa", "hcard": "h-card", "tel": "tel: link",
@@ -22,7 +22,7 @@ PLACES_SHOWN = 5
 
 @dataclass(frozen=True)
 class Group:
-    key: Any
+    key: FactKey
     items: tuple[Observed, ...]
 
     @property
@@ -58,11 +58,11 @@ def rank(item: Observed) -> tuple[int, str, int]:
 
 def group_wrong(items: Iterable[Observed], accept: Callable[[Observed], bool]) -> list[Group]:
     """Readable values `accept` rejects, one group per distinct value (equal keys)."""
-    groups: dict[Any, list[Observed]] = {}
+    groups: dict[FactKey, list[Observed]] = {}
     for item in items:
         if item.key is None or accept(item):
             continue
-        groups.setdefault(hashable(item.key), []).append(item)
+        groups.setdefault(item.key, []).append(item)
     return [Group(key, tuple(sorted(members, key=rank))) for key, members in groups.items()]
 
 
@@ -99,18 +99,18 @@ def if_inferred(finding: Finding, identity: Identity, reference_field: str | Non
     return replace(finding, severity=severity, message=message, fix=fix)
 
 
-def page_support(items: Iterable[Observed]) -> dict[Any, int]:
+def page_support(items: Iterable[Observed]) -> dict[FactKey, int]:
     """How many distinct pages state each value."""
-    pages: dict[Any, set[str]] = {}
+    pages: dict[FactKey, set[str]] = {}
     for item in items:
         if item.key is not None:
-            pages.setdefault(hashable(item.key), set()).add(page_of(item.fact))
+            pages.setdefault(item.key, set()).add(page_of(item.fact))
     return {key: len(found) for key, found in pages.items()}
 
 
-def widely_stated(items: Sequence[Observed], reference_key: Any) -> Callable[[Observed], bool]:
+def widely_stated(items: Sequence[Observed], reference_key: FactKey) -> Callable[[Observed], bool]:
     """For an inferred reference: a second value the site states about as widely
     (a second line in the footer of every page) is not a contradiction."""
     support = page_support(items)
-    floor = max(2, (support.get(hashable(reference_key), 0) + 1) // 2)
-    return lambda item: support.get(hashable(item.key), 0) >= floor
+    floor = max(2, (support.get(reference_key, 0) + 1) // 2)
+    return lambda item: support.get(item.key, 0) >= floor

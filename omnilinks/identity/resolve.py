@@ -15,7 +15,7 @@ from omnilinks.identity.titles import template_name
 from omnilinks.models import Fact, Identity, Page
 from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.address_tables import country_of_host
-from omnilinks.normalize.facts import fact_key
+from omnilinks.normalize.facts import FactKey, fact_key
 from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import names_match
 from omnilinks.vocabulary import DEFAULT_REGION
@@ -32,7 +32,7 @@ class Observed:
     """One fact with its comparable key; `key` None means the value could not be read."""
 
     fact: Fact
-    key: Any
+    key: FactKey
     display: str
 
 
@@ -41,10 +41,6 @@ def display_value(field: str, value: Any) -> str:
         hours = parse_hours(value)
         return hours.describe() if hours else str(value)
     return str(value)
-
-
-def hashable(key: Any) -> Any:
-    return tuple(key) if isinstance(key, list) else key
 
 
 def observe(pages: Iterable[Page], region: str) -> dict[str, list[Observed]]:
@@ -115,7 +111,7 @@ def same_value(field: str, a: Observed, b: Observed, country: str = DEFAULT_REGI
         return compare_addresses(str(a.fact.value), str(b.fact.value), country=country).match
     if field == "name":
         return names_match(str(a.fact.value), str(b.fact.value))
-    same: bool = hashable(a.key) == hashable(b.key)
+    same: bool = a.key == b.key
     return same
 
 

@@ -13,8 +13,12 @@ from omnilinks.normalize.hours import parse_hours
 from omnilinks.normalize.name import name_tokens
 from omnilinks.normalize.phone import normalize_phone, whatsapp_target
 
+# A phone, WhatsApp number, e-mail, hours or plain value compares as one string; a name or an
+# address as its tokens; None when the value cannot be read.
+FactKey = str | tuple[str, ...] | None
 
-def fact_key(field: str, value: Any, region: str) -> Any:
+
+def fact_key(field: str, value: Any, region: str) -> FactKey:
     """The form two values of a field are compared in (equal keys = same fact)."""
     if field == "phone":
         return normalize_phone(str(value), region)

@@ -11,10 +11,10 @@ from omnilinks.channels.urls import reaches_site
 from omnilinks.identity.compare import if_inferred
 from omnilinks.models import Finding, Location, MatchMode, Profile
 from omnilinks.normalize.address import compare_addresses
-from omnilinks.normalize.facts import fact_key
+from omnilinks.normalize.email import normalize_email
 from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.name import names_match
-from omnilinks.normalize.phone import display_phone
+from omnilinks.normalize.phone import display_phone, normalize_phone
 from omnilinks.rules.base import Context, rule
 
 NAME = rule("channel-name-differs", "nap", "warning", "A channel shows another name than the brand",
@@ -89,14 +89,14 @@ def _compare(ctx: Context, profile: Profile, where: Location) -> Iterator[Findin
                            fix=f"Rename the {name} profile to '{identity.name}', or add '{profile.name}' to brand.aliases.",
                            **common)
     if profile.phone and identity.phone:
-        shown = fact_key("phone", profile.phone, region)
+        shown = normalize_phone(str(profile.phone), region)
         if shown and shown not in {identity.phone, identity.whatsapp}:
             yield PHONE.finding(f"{source} shows the phone {display_phone(shown)}, not {display_phone(identity.phone)}",
                                 where, field="phone", expected=identity.phone, actual=shown,
                                 fix=f"Set the phone on {name} to {display_phone(identity.phone)}.", **common)
     if profile.email and identity.email:
-        shown = fact_key("email", profile.email, region)
-        if shown and shown != fact_key("email", identity.email, region):
+        shown = normalize_email(str(profile.email))
+        if shown and shown != normalize_email(identity.email):
             yield EMAIL.finding(f"{source} shows the e-mail {shown}, not {identity.email}", where, field="email",
                                 expected=identity.email, actual=shown, fix=f"Set the e-mail on {name} to {identity.email}.",
                                 **common)
@@ -107,11 +107,11 @@ def _compare(ctx: Context, profile: Profile, where: Location) -> Iterator[Findin
                                   field="address", expected=identity.address, actual=profile.address,
                                   fix=f"Set the address on {name} to '{identity.address}', or correct the site's.", **common)
     if profile.hours and identity.hours:
-        site_hours, shown = parse_hours(identity.hours), parse_hours(profile.hours)
-        if site_hours and shown and site_hours.intervals != shown.intervals:
-            days = "; ".join(diff_hours_grouped(site_hours, shown))
+        site_hours, shown_hours = parse_hours(identity.hours), parse_hours(profile.hours)
+        if site_hours and shown_hours and site_hours.intervals != shown_hours.intervals:
+            days = "; ".join(diff_hours_grouped(site_hours, shown_hours))
             yield HOURS.finding(f"{source} shows other opening hours: {days} (site vs {name})", where, field="hours",
-                                expected=site_hours.describe(), actual=shown.describe(),
+                                expected=site_hours.describe(), actual=shown_hours.describe(),
                                 fix=f"Set the hours on {name} to {site_hours.describe()}, or correct the site's.", **common)
 
 

@@ -9,7 +9,7 @@ from omnilinks.identity.resolve import Observed, observe
 from omnilinks.models import Finding, MatchMode
 from omnilinks.normalize.address import compare_addresses
 from omnilinks.normalize.domain import same_site, url_host
-from omnilinks.normalize.facts import fact_key
+from omnilinks.normalize.facts import FactKey, fact_key
 from omnilinks.normalize.hours import diff_hours_grouped, parse_hours
 from omnilinks.normalize.phone import international_phone
 from omnilinks.rules.base import Context, Rule, rule
@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _hours(ctx, observed.get("hours", []))
 
 
-def _lenient(ctx: Context, field: str, items: list[Observed], reference: object,
+def _lenient(ctx: Context, field: str, items: list[Observed], reference: FactKey,
              accept: Callable[[Observed], bool]) -> Callable[[Observed], bool]:
     if field not in ctx.identity.inferred:
         return accept
