@@ -8,7 +8,6 @@ cumulative seconds (profiled: about 1.6x the unprofiled time, the same for every
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
 import pstats
 import site
