@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
-from omnilinks.channels.urls import host_is, split
+from omnilinks.channels.urls import platform_host, split
 from omnilinks.channels.walled import og_title, walled_fetch, with_name
 from omnilinks.models import Profile
 
@@ -23,7 +23,7 @@ class FacebookAdapter(Adapter):
 
     def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
-        if parts is None or not host_is(parts.host, "facebook.com", "fb.com", "fb.me") or not parts.segments:
+        if parts is None or not platform_host(parts.host, "facebook.com", "fb.com", "fb.me") or not parts.segments:
             return None
         first = parts.segments[0]
         if first == "profile.php":

@@ -57,6 +57,13 @@ def host_is(host: str, *domains: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+def platform_host(host: str, *domains: str) -> bool:
+    """The platform's own site, where its accounts live (a mirror prefix is already gone, see
+    `split`), not one of its other sites: developer.x.com/en/docs is documentation, not the
+    account "en"; help.instagram.com and developers.facebook.com hold no one's profile."""
+    return host in domains
+
+
 def reaches_site(url: str, site_url: str) -> bool:
     """The link lands on the site: an http(s) link on the same registrable domain (see normalize.domain)."""
     link, site = split(url), split(site_url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
-from omnilinks.channels.urls import host_is, split
+from omnilinks.channels.urls import platform_host, split
 from omnilinks.channels.walled import walled_fetch
 from omnilinks.models import Profile
 
@@ -19,7 +19,7 @@ class XAdapter(Adapter):
 
     def parse(self, url: str, *, declared: bool = False) -> ChannelRef | None:
         parts = split(url)
-        if parts is None or not host_is(parts.host, "x.com", "twitter.com") or not parts.segments:
+        if parts is None or not platform_host(parts.host, "x.com", "twitter.com") or not parts.segments:
             return None
         handle = parts.segments[0].lstrip("@")
         if handle.lower() in NOT_PROFILES or not HANDLE.match(handle):
