@@ -78,8 +78,6 @@ POSTCODE_LETTERS = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d
 POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
 COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
 FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a\u1e9e]")  # İ ı ſ K ẞ
-HIDDEN_AWARE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-                                 " or ancestor::template)]")
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
 # Code samples, keyboard input, program output and form fields show examples
 # ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
@@ -163,15 +161,20 @@ class VisibleText:
         self.texts: list[str] = []
         self.owners: list[Any] = []
         self.tails: list[bool] = []
-        self._walked = True  # tails taken where the walk meets their element, not in document order
+        self._hidden: set[Any] = set()
         body = root.find("body")
         if body is None:
             return
-        if any(len(element) for element in body.iter("template", "noscript")):
-            self._walk_hidden_subtrees(body)
-            return
+        # What a <template> or <noscript> holds is hidden at any depth, tails included (the
+        # container's own tail is not: it lies outside).
+        for container in body.iter("template", "noscript"):
+            if container not in self._hidden:
+                self._hidden.update(container.iterdescendants())
+        hidden = self._hidden
         texts, owners, tails = self.texts, self.owners, self.tails
         for element in body.iter():
+            if hidden and element in hidden:
+                continue
             tag = element.tag
             if element.text and tag not in SKIPPED_TAGS and isinstance(tag, str):
                 texts.append(element.text)
@@ -181,15 +184,6 @@ class VisibleText:
                 texts.append(element.tail)
                 owners.append(element)
                 tails.append(True)
-
-    def _walk_hidden_subtrees(self, body: Any) -> None:
-        # A <template> or <noscript> holding elements: their text is hidden at any depth.
-        self._walked = False
-        for node in HIDDEN_AWARE_TEXT(body):
-            parent = node.getparent()
-            self.texts.append(str(node))
-            self.owners.append(parent)
-            self.tails.append(bool(node.is_tail))
 
     def node(self, index: int) -> TextNode:
         return TextNode(self.texts[index], self.owners[index], self.tails[index])
@@ -201,10 +195,12 @@ class VisibleText:
         """Where the node lies in the document: a tail after the nodes of its element's subtree
         (and after the tails of the elements that end with it: an outer element's tail comes last)."""
         element = self.owners[index]
-        if not self._walked or not self.tails[index] or not len(element):
+        if not self.tails[index] or not len(element):
             return index, 0, 0
         inner = 0
         for descendant in element.iterdescendants():
+            if descendant in self._hidden:
+                continue
             tag = descendant.tag
             inner += bool(descendant.text and tag not in SKIPPED_TAGS and isinstance(tag, str))
             inner += bool(descendant.tail)

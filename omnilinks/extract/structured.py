@@ -381,9 +381,14 @@ HCARD = {"p-org": "name", "p-name": "name", "p-tel": "phone", "u-tel": "phone", 
 BUSINESS_HCARD = {"p-org", "p-adr", "h-adr", "p-street-address", "p-tel", "u-tel", "u-logo"}
 
 
+# Elements whose class mentions h-card, found in C: a utility-class page (Tailwind) has a class on
+# every element, and splitting each in Python cost more than the rest of the structured data.
+HCARD_CANDIDATES = etree.XPath("descendant::*[contains(@class, 'h-card')]")
+
+
 def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
     facts: list[Fact] = []
-    for card in root.iterfind(".//*[@class]"):
+    for card in HCARD_CANDIDATES(root):
         if "h-card" not in card.get("class", "").split() or _in_entry(card):
             continue
         found: list[tuple[str, str, Any]] = []
