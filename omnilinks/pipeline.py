@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from omnilinks.baseline import compare, load_baseline
-from omnilinks.channels import BY_PLATFORM, classify
+from omnilinks.channels import by_platform, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.context import Context, ExternalIds, SiteContext
@@ -103,9 +103,9 @@ def _check_attribution_platforms(config: Config) -> None:
     declared = config.attribution
     if declared is None:
         return
-    known = sorted(BY_PLATFORM)
+    known = sorted(by_platform())
     for platform in declared.utm_source:
-        if platform not in BY_PLATFORM:
+        if platform not in by_platform():
             raise ConfigError(config.path or "omnilinks.yml", f"unknown platform id (known: {', '.join(known)})",
                               declared.source_lines.get(platform), f"attribution.utm_source.{platform}")
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from omnilinks.channels import ADAPTER_MODULES
+
 # Runs `omnilinks check` in-process, then writes the names of the loaded modules beside the report.
 DRIVER = """
 import json, sys
@@ -47,6 +49,10 @@ NOT_LOADED = [
     "omnilinks.report.formats.junit", "omnilinks.report.formats.markdown", "omnilinks.report.formats.github",
     # The recorded-response transport and the socket guard.
     "omnilinks.fetch.replay", "omnilinks.fetch.guard",
+    # What only a crawl, a big folder or a netlify.toml needs: robots.txt, worker processes, TOML.
+    "protego", "multiprocessing", "tomllib",
+    # The channel adapters: the site links no other site, so no URL is classified.
+    *(f"omnilinks.channels.{module}" for module in ADAPTER_MODULES),
 ]
 
 
