@@ -51,6 +51,8 @@ NOT_LOADED = [
     "omnilinks.fetch.replay", "omnilinks.fetch.guard",
     # What only a crawl, a big folder or a netlify.toml needs: robots.txt, worker processes, TOML.
     "protego", "multiprocessing", "tomllib",
+    # The thread pool: nothing to fetch, nothing to run concurrently.
+    "concurrent.futures",
     # The channel adapters: the site links no other site, so no URL is classified.
     *(f"omnilinks.channels.{module}" for module in ADAPTER_MODULES),
 ]

@@ -11,7 +11,7 @@ one or two formats, and loading all seven would cost every run their start-up ti
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 
 from omnilinks.report.base import Format
 
@@ -27,8 +27,9 @@ MODULES: dict[str, str] = {
 }
 
 
-class _Formats(Mapping[str, Format]):
-    """The formats by name; a format's module is imported when the format is first looked up."""
+class _Formats(MutableMapping[str, Format]):
+    """The formats by name; a format's module is imported when the format is first looked up.
+    A format set by hand (a plugin's, a test's stand-in) is kept as given, as in a dict."""
 
     def __init__(self, modules: Mapping[str, str]):
         self._modules = dict(modules)
@@ -42,6 +43,14 @@ class _Formats(Mapping[str, Format]):
             self._loaded[name] = found
         return found
 
+    def __setitem__(self, name: str, fmt: Format) -> None:
+        self._modules.setdefault(name, "")  # given, not imported: keeps its place, or comes last
+        self._loaded[name] = fmt
+
+    def __delitem__(self, name: str) -> None:
+        del self._modules[name]
+        self._loaded.pop(name, None)
+
     def __contains__(self, name: object) -> bool:
         return name in self._modules
 
@@ -52,6 +61,6 @@ class _Formats(Mapping[str, Format]):
         return len(self._modules)
 
 
-FORMATS: Mapping[str, Format] = _Formats(MODULES)
+FORMATS: MutableMapping[str, Format] = _Formats(MODULES)
 
 __all__ = ["FORMATS", "Format"]
