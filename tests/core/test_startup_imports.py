@@ -39,7 +39,9 @@ NOT_LOADED = [
     # The HTTP stack: an offline run makes no request, so its session is never made.
     "requests", "urllib3", "ssl", "http.client",
     # Parsers of what the page does not have: a phone number, an e-mail address, images, odd encodings.
-    "phonenumbers", "email_validator", "PIL", "bs4",
+    "phonenumbers", "email_validator", "PIL", "bs4", "anyascii",
+    # The Public Suffix List: no link to another site, so no two sites are compared.
+    "publicsuffixlist",
     # No omnilinks.yml: no YAML.
     "yaml",
     # The subcommands and the faces above the pipeline.
