@@ -60,9 +60,15 @@ NOT_LOADED = [
 ]
 
 
+def clean_env(tmp_path: Path) -> dict[str, str]:
+    """This environment, less what would load modules of its own in the child (a coverage run's hooks)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COV_CORE_", "COVERAGE_"))}
+    return {**env, "OMNILINKS_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+
+
 def loaded_modules(tmp_path: Path, *args: str) -> tuple[object, set[str]]:
     out = tmp_path / "modules.json"
-    env = {**os.environ, "OMNILINKS_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env = clean_env(tmp_path)
     subprocess.run([sys.executable, "-c", DRIVER, str(out), *args], cwd=tmp_path, env=env, check=True,
                    capture_output=True, timeout=120)
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -97,7 +103,7 @@ def test_the_formats_asked_for_are_the_ones_loaded(tmp_path: Path, one_page_site
 
 def test_other_subcommands_are_still_listed_and_found(tmp_path: Path) -> None:
     """The subcommands load when asked for: `--help` lists them all, and `rules` runs."""
-    env = {**os.environ, "OMNILINKS_CACHE_DIR": str(tmp_path / "cache")}
+    env = clean_env(tmp_path)
     shown = subprocess.run([sys.executable, "-m", "omnilinks", "--help"], env=env, capture_output=True, text=True,
                            check=True, timeout=120).stdout
     for name in ("audit", "check", "demo", "init", "merge", "rules"):
@@ -105,3 +111,16 @@ def test_other_subcommands_are_still_listed_and_found(tmp_path: Path) -> None:
     rules = subprocess.run([sys.executable, "-m", "omnilinks", "rules", "link-broken"], env=env, capture_output=True,
                            text=True, timeout=120)
     assert rules.returncode == 0 and "link-broken" in rules.stdout
+
+
+def test_what_a_page_needs_is_still_loaded(tmp_path: Path) -> None:
+    """The other side: a page with a phone number and a channel link loads their parsers on demand."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(PAGE.replace(
+        "every day.</p>", 'every day. Call <a href="tel:+62215550123">021 555 0123</a>.</p>'
+        '<a href="https://www.instagram.com/kopisenja/">Instagram</a>'), encoding="utf-8")
+    code, modules = loaded_modules(tmp_path, "check", str(site), "--offline", "--no-progress")
+    assert code in (0, 1)
+    assert {"phonenumbers", "omnilinks.channels.instagram", "omnilinks.channels.generic"} <= modules
+    assert "requests" not in modules
