@@ -10,7 +10,6 @@ twice on a page) are matched by count.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -70,6 +69,8 @@ def fingerprint(finding: dict[str, Any], target: str = "") -> str:
     parts = [finding["rule"], where, *about]
     if not any(about):  # nothing but the message says what it is about
         parts.append(POSITION.sub("", str(finding.get("message") or "")))
+    import hashlib  # only a run compared with a baseline fingerprints findings
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

@@ -32,7 +32,23 @@ INTERRUPT_CODES: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}  # k
 HARD_STOP_AFTER = 0.7
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """`check` and `demo` are defined here; the other subcommands (omnilinks.commands) are loaded
+    only when one of them is asked for or the commands are listed, so a check does not import the audit."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            _load_plugins()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _load_plugins()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="omnilinks")
 def cli() -> None:
     """Check that a site and every channel of a business link each other and agree."""
@@ -176,7 +192,6 @@ def register(command: click.Command) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    _load_plugins()
     try:
         cli.main(args=argv, prog_name="omnilinks", standalone_mode=False)
     except click.exceptions.Exit as exc:

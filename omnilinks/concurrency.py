@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,6 +25,9 @@ def bounded_map(func: Callable[[T], R], items: Iterable[T], workers: int, cancel
     items not started then never start, and `cancel` is set so those running stop early
     (the run is going down: it should not wait for them to finish their work).
     """
+    # Imported here: concurrent.futures loads logging, and a run with nothing to fetch never gets here.
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
     workers = max(1, workers)
     limit = in_flight or workers * 2
     pending = iter(items)

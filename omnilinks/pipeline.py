@@ -20,12 +20,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import requests
-
 from omnilinks.baseline import compare, load_baseline
-from omnilinks.channels import BY_PLATFORM, classify
+from omnilinks.channels import by_platform, classify
 from omnilinks.channels.check import check_channels
 from omnilinks.config import Config, expand_headers, find_config, load_config
 from omnilinks.context import Context, ExternalIds, SiteContext
@@ -36,9 +35,8 @@ from omnilinks.extract.html import fragment_targets
 from omnilinks.extract.urls import host_of, without_fragment
 from omnilinks.fetch import HttpClient, HttpOptions, ResultCache
 from omnilinks.fetch.background import BackgroundChecks
-from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlots
-from omnilinks.fetch.replay import ReplayAdapter, load_har
+from omnilinks.fetch.policy import AddressPolicy
 from omnilinks.fetch.types import Response
 from omnilinks.identity.resolve import brand_country, resolve_identity
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
@@ -51,6 +49,9 @@ from omnilinks.rules.channel_verdict import settle_channels
 from omnilinks.rules.links import external_urls, fragment_pages
 from omnilinks.rules.suppress import suppressions
 from omnilinks.version import __version__
+
+if TYPE_CHECKING:
+    import requests
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,9 @@ def _check_attribution_platforms(config: Config) -> None:
     declared = config.attribution
     if declared is None:
         return
-    known = sorted(BY_PLATFORM)
+    known = sorted(by_platform())
     for platform in declared.utm_source:
-        if platform not in BY_PLATFORM:
+        if platform not in by_platform():
             raise ConfigError(config.path or "omnilinks.yml", f"unknown platform id (known: {', '.join(known)})",
                               declared.source_lines.get(platform), f"attribution.utm_source.{platform}")
 
@@ -116,6 +117,9 @@ def make_client(config: Config, opts: RunOptions, cancel: threading.Event) -> Ht
                        deadline=time.monotonic() + check.deadline, url_headers=expand_headers(config))
     transport: requests.adapters.BaseAdapter | None = None
     if opts.har:
+        from omnilinks.fetch.guard import GuardedAdapter  # only a recording needs requests' adapters
+        from omnilinks.fetch.replay import ReplayAdapter, load_har
+
         fallback = None if opts.replay_only else GuardedAdapter(AddressPolicy(check.allow_private), check.concurrency)
         transport = ReplayAdapter(load_har(opts.har), fallback, label="demo recording" if opts.replay_only else "har")
     cache = ResultCache(max_age=check.max_cache_age) if check.use_cache and not opts.replay_only else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from omnilinks.channels import ADAPTERS, BY_PLATFORM, classify, is_share_link
+from omnilinks.channels import adapters, by_platform, classify, is_share_link
 from omnilinks.channels.base import Adapter, AdapterContext, ChannelRef
 from omnilinks.channels.sitelinks import LINKING_TAGS
 from omnilinks.channels.verdict import valid_checked_date, with_facts
@@ -71,7 +71,7 @@ def plan_visits(ctx: SiteContext) -> list[Visit]:
                 continue
             ref = classify(link.url)
             if ref is not None and ref.url not in visits:
-                visits[ref.url] = Visit(ref, BY_PLATFORM[ref.platform], None, declared=False)
+                visits[ref.url] = Visit(ref, by_platform()[ref.platform], None, declared=False)
     return list(visits.values())
 
 
@@ -84,9 +84,9 @@ def _declared(path: str, index: int, channel: ChannelConfig) -> Visit:
         raise ConfigError(path, f"facts.checked must be a date YYYY-MM-DD, got {channel.facts.get('checked')!r}",
                           channel.line, f"{key}.facts.checked")
     if channel.platform:
-        adapter = BY_PLATFORM.get(channel.platform)
+        adapter = by_platform().get(channel.platform)
         if adapter is None:
-            known = ", ".join(a.platform for a in ADAPTERS)
+            known = ", ".join(a.platform for a in adapters())
             raise ConfigError(path, f"unknown platform {channel.platform!r} (known: {known})", channel.line,
                               f"{key}.platform")
         ref = adapter.parse(channel.url, declared=True)
@@ -95,9 +95,9 @@ def _declared(path: str, index: int, channel: ChannelConfig) -> Visit:
         return Visit(ref, adapter, channel, declared=True)
     ref = classify(channel.url)
     if ref is None:
-        adapter = BY_PLATFORM["generic"]
+        adapter = by_platform()["generic"]
         ref = adapter.parse(channel.url, declared=True)
         if ref is None:
             raise ConfigError(path, f"{channel.url} is not an http(s) URL", channel.line, key)
         return Visit(ref, adapter, channel, declared=True)
-    return Visit(ref, BY_PLATFORM[ref.platform], channel, declared=True)
+    return Visit(ref, by_platform()[ref.platform], channel, declared=True)

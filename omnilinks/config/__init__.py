@@ -7,14 +7,17 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
-
-import yaml
 
 from omnilinks.config.schema import CONFIG, ListOf, Mapping, OneOf, Scalar, Spec
 from omnilinks.errors import ConfigError
 from omnilinks.vocabulary import DEFAULT_FAIL_ON, FailOn, MatchMode, SeverityOverride
+
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported by the functions that read a file: a run without omnilinks.yml never loads it.
 
 CONFIG_NAMES = ("omnilinks.yml", "omnilinks.yaml", ".omnilinks.yml")
 
@@ -121,6 +124,8 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
         raise ConfigError(name, "config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(name, f"cannot read config: {exc}") from None
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -142,6 +147,8 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
 
 
 def _validate(node: yaml.Node, spec: Spec, path: str, key: str) -> None:
+    import yaml
+
     line = node.start_mark.line + 1
     where = key or "(top level)"
     if isinstance(spec, OneOf):
@@ -185,6 +192,8 @@ def _validate(node: yaml.Node, spec: Spec, path: str, key: str) -> None:
 
 
 def _validate_scalar(node: yaml.Node, spec: Scalar, path: str, where: str, line: int) -> None:
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode):
         raise ConfigError(path, f"expected a {spec.kind}", line, where)
     value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
@@ -239,6 +248,8 @@ def _url_problem(url: str) -> str | None:
 
 
 def _lines_of(node: yaml.MappingNode | None) -> dict[str, int]:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: k.start_mark.line + 1 for k, _ in node.value}
@@ -266,12 +277,16 @@ def parse_duration(text: str) -> float:
 
 
 def _line_of(node: yaml.Node | None, key: str) -> int | None:
+    import yaml
+
     child = _child(node, key) if isinstance(node, yaml.MappingNode) else None
     return child.start_mark.line + 1 if child is not None else None
 
 
 def _pattern_keys(path: str, node: yaml.Node | None, section: str, data: dict[str, Any]) -> dict[str, int | None]:
     """Each URL pattern of check.accept / check.headers with its line, compiled once to fail early."""
+    import yaml
+
     section_node = _child(node, section) if isinstance(node, yaml.MappingNode) else None
     lines = _lines_of(section_node)  # type: ignore[arg-type]
     for pattern in data:
@@ -333,6 +348,8 @@ def expand_headers(config: Config) -> tuple[tuple[re.Pattern[str], dict[str, str
 
 
 def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
+    import yaml
+
     site = data.get("site") or {}
     brand = {k: (str(v) if isinstance(v, (int, float)) else v) for k, v in (data.get("brand") or {}).items()}
     channels_node = _child(node, "channels")
@@ -383,6 +400,8 @@ def _build(path: str, node: yaml.MappingNode, data: dict[str, Any]) -> Config:
 
 
 def _ignore_entries(path: str, node: yaml.Node | None, items: list[Any]) -> tuple[IgnoreEntry, ...]:
+    import yaml
+
     nodes = node.value if isinstance(node, yaml.SequenceNode) else []
     entries = []
     for index, (item, item_node) in enumerate(zip(items, nodes, strict=True)):
@@ -401,6 +420,8 @@ def _ignore_entries(path: str, node: yaml.Node | None, items: list[Any]) -> tupl
         entries.append(IgnoreEntry(kind, value, line))
     return tuple(entries)
 def _attribution(path: str, node: yaml.Node | None, data: Any) -> AttributionConfig | None:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return None
     data = data or {}

@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base
@@ -24,6 +23,9 @@ from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient
 from omnilinks.fetch.types import Response
 from omnilinks.models import Page
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
 
@@ -199,6 +201,10 @@ def _parse_all(jobs: list[FileToParse], on_page: Callable[[Page], None] | None, 
         except Interrupted:
             pass
         return pages
+    # Imported here: only a site big enough for several workers starts processes.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, wait
+
     size = max(4, min(32, len(jobs) // (workers * 8)))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
     chunks = [pool.submit(_parse_files, jobs[start:start + size]) for start in range(0, len(jobs), size)]

@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
-from protego import Protego
 
 from omnilinks.discover.parsepool import BodyToParse, ParsePool
 from omnilinks.errors import Interrupted
@@ -18,6 +18,9 @@ from omnilinks.fetch.types import Response
 from omnilinks.models import Link, Page
 from omnilinks.normalize.domain import same_host
 from omnilinks.normalize.queryparams import CRAWL_NOISE, kept_query
+
+if TYPE_CHECKING:
+    from protego import Protego
 
 PARSE_BATCH = 192  # pages parsed together: enough to keep the workers busy, few bodies held at once
 MAX_URL_LENGTH = 2_000
@@ -210,6 +213,8 @@ def _robots(start: str, client: HttpClient) -> Protego | None:
     response = client.get(urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", "")), max_body=512_000)
     if not response.ok or response.status != 200:
         return None
+    from protego import Protego  # only a live crawl reads robots.txt
+
     try:
         return Protego.parse(response.body.decode("utf-8", "replace"))
     except Exception:  # protego raises assorted errors on garbage; no robots rules then

@@ -6,14 +6,16 @@ parsed on every core. Workers are spawned, not forked: the crawl's threads may
 hold locks that a forked child would inherit."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from omnilinks.extract.html import parse_page
 from omnilinks.models import Page
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 MIN_BATCH = 48  # below this, handing pages to workers costs more than it saves
 MAX_WORKERS = 8
@@ -55,6 +57,10 @@ class ParsePool:
             yield from map(_parse, jobs)
             return
         if self._pool is None:
+            # Imported here: a small crawl never starts a worker.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=ignore_signals)
         yield from self._pool.map(_parse, jobs, chunksize=max(4, min(32, len(jobs) // (self.workers * 4))))

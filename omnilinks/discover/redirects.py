@@ -11,11 +11,6 @@ from pathlib import Path
 
 from omnilinks.errors import OmnilinksError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 REDIRECT_FILES = ("_redirects", "netlify.toml", "vercel.json")
 
 
@@ -111,6 +106,11 @@ def _rules(path: Path, text: str, shown: str) -> list[Redirect]:
     if path.name == "_redirects":
         return _netlify_lines(text, shown)
     if path.name == "netlify.toml":
+        # Imported here: most sites have no netlify.toml.
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

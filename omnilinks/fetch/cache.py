@@ -5,7 +5,6 @@ cache that fails mid-run is dropped for the rest of the run with one warning."""
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sqlite3
 import sys
@@ -18,7 +17,7 @@ DAY = 86_400.0
 COLUMNS = ["key", "at", "value"]
 # The CLI has no logging set-up, so Python's last-resort handler prints these
 # warnings on stderr; a library caller can route them like any other log.
-log = logging.getLogger("omnilinks.cache")
+LOGGER = "omnilinks.cache"
 
 
 def default_cache_dir() -> Path:
@@ -60,7 +59,9 @@ class ResultCache:
 
     def _warn(self, message: str) -> None:
         self.warning = message
-        log.warning("omnilinks: warning: %s", message)
+        import logging  # a cache that works never logs: the import waits for the first warning
+
+        logging.getLogger(LOGGER).warning("omnilinks: warning: %s", message)
 
     def _give_up(self, message: str) -> None:
         self._warn(message)

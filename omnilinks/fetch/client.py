@@ -10,21 +10,22 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit
-
-import requests
 
 from omnilinks.concurrency import bounded_map
 from omnilinks.fetch.cache import ResultCache
 from omnilinks.fetch.errors import short, translate_error
-from omnilinks.fetch.guard import AddressPolicy, GuardedAdapter
 from omnilinks.fetch.hosts import HostSlot, HostSlots
 from omnilinks.fetch.hosts import retry_after as _retry_after
+from omnilinks.fetch.policy import AddressPolicy
 from omnilinks.fetch.types import ErrorKind, Response
 from omnilinks.fetch.walls import detect_wall
 from omnilinks.fetch.watchdog import Watchdog
 from omnilinks.version import __version__
+
+if TYPE_CHECKING:
+    import requests
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 RETRY_ERRORS: frozenset[ErrorKind] = frozenset({"timeout", "connection"})
@@ -67,26 +68,47 @@ class HttpClient:
         self.options = options or HttpOptions()
         self.cache = cache
         self.cancel = cancel or threading.Event()
-        self.session = requests.Session()
-        self.session.trust_env = False  # a proxy from the environment would bypass the address guard
-        self.session.headers["User-Agent"] = USER_AGENT
-        self.session.headers["Accept-Language"] = "id,en;q=0.8"
         # One policy object shared by every guarded connection: allow_host() takes effect at once.
         self.policy = AddressPolicy(self.options.allow_private, self.options.allowed_hosts)
-        guarded = GuardedAdapter(self.policy, pool_maxsize=max(self.options.concurrency, 4))
-        for scheme in ("http://", "https://"):
-            self.session.mount(scheme, transport or guarded)
+        self._transport = transport
+        self._session: requests.Session | None = None
+        self._session_lock = threading.Lock()
         self.watchdog = Watchdog(self.cancel)
         self.slots = slots or HostSlots(self.options.per_host)
         self._in_flight = threading.BoundedSemaphore(self.options.concurrency)
         self._seen: dict[str, Response] = {}  # this run's final answers (no bodies), reused by check()
         self.requests_made = 0
 
+    @property
+    def session(self) -> requests.Session:
+        """The HTTP session, made on first use: a run that never connects (offline) never loads requests."""
+        if self._session is None:
+            with self._session_lock:
+                if self._session is None:
+                    self._session = self._new_session()
+        return self._session
+
+    def _new_session(self) -> requests.Session:
+        import requests
+
+        from omnilinks.fetch.guard import GuardedAdapter
+
+        session = requests.Session()
+        session.trust_env = False  # a proxy from the environment would bypass the address guard
+        session.headers["User-Agent"] = USER_AGENT
+        session.headers["Accept-Language"] = "id,en;q=0.8"
+        guarded = GuardedAdapter(self.policy, pool_maxsize=max(self.options.concurrency, 4))
+        for scheme in ("http://", "https://"):
+            session.mount(scheme, self._transport or guarded)
+        return session
+
     def allow_host(self, host: str, port: int | None = None) -> None:
         """The site's own start host is allowed even on a private address (on `port` only, when given)."""
         if port is None:
             self.options = replace(self.options, allowed_hosts=self.options.allowed_hosts | {host.lower()})
         self.policy.allow(host, port)
+        from omnilinks.fetch.guard import GuardedAdapter
+
         for adapter in self.session.adapters.values():
             fallback = getattr(adapter, "fallback", None)  # a HAR replay falls back to a guarded adapter
             for guarded in (adapter, fallback):
@@ -175,7 +197,8 @@ class HttpClient:
 
     def close(self) -> None:
         self.watchdog.close()
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
     # -- internals ----------------------------------------------------------
     def _slot(self, url: str) -> HostSlot:
@@ -248,6 +271,8 @@ class HttpClient:
         """One request on the way to the answer: a final Response, or (next URL, redirect status)."""
         if self.options.url_headers:
             headers = self._headers_for(current, headers)
+        import requests  # loaded with the session
+
         try:
             raw = self.session.request(method, current, headers=headers, json=json, stream=True,
                                        allow_redirects=False, timeout=(self.options.timeout, self.options.timeout))

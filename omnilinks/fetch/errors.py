@@ -1,16 +1,17 @@
 """One place that turns network exceptions into an error kind and a short message."""
 from __future__ import annotations
 
-import ssl
-
-import requests
-from urllib3.exceptions import NameResolutionError
-
-from omnilinks.fetch.guard import BlockedAddress
 from omnilinks.fetch.types import ErrorKind
 
 
 def translate_error(exc: BaseException) -> tuple[ErrorKind, str]:
+    # Here, not at the top: an exception to translate means requests is already loaded, and a run
+    # that never connects (offline) does not pay for importing it.
+    import requests
+    from urllib3.exceptions import NameResolutionError
+
+    from omnilinks.fetch.guard import BlockedAddress
+
     chain = _causes(exc)
     text = " ".join(str(e) for e in chain)
     if any(isinstance(e, BlockedAddress) for e in chain) or "private or reserved address" in text:
@@ -53,6 +54,8 @@ def _causes(exc: BaseException) -> list[BaseException]:
 
 def _tls_reason(chain: list[BaseException], text: str) -> str:
     """The certificate's problem in words ("self-signed certificate"), not urllib3's wrapper text."""
+    import ssl  # loaded already by the connection that failed
+
     for error in chain:
         if isinstance(error, ssl.SSLCertVerificationError):
             return f"certificate verify failed: {error.verify_message}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-import threading
 from collections.abc import Callable
 from typing import cast
 
@@ -21,6 +20,7 @@ from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConn
 from urllib3.response import HTTPResponse
 
 from omnilinks.fetch import watchdog
+from omnilinks.fetch.policy import AddressPolicy
 
 # Addresses that reach cloud metadata services: refused even with allow_private.
 METADATA = frozenset({
@@ -30,37 +30,6 @@ METADATA = frozenset({
 })
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
-
-
-class AddressPolicy:
-    """Which addresses connections may use; the start host is added once the crawl knows it.
-
-    Mutable on purpose and shared by every connection class of one client, so
-    allowing a host takes effect at once without rebuilding connection pools.
-    """
-
-    def __init__(self, allow_private: bool = False, allowed_hosts: frozenset[str] | set[str] = frozenset()):
-        self.allow_private = allow_private
-        self._allowed: frozenset[str] = frozenset(_host_key(h) for h in allowed_hosts)
-        self._lock = threading.Lock()
-
-    @property
-    def allowed_hosts(self) -> frozenset[str]:
-        return self._allowed
-
-    def allow(self, host: str, port: int | None = None) -> None:
-        """Allow `host` (on `port` only, when given) whatever address it resolves to."""
-        key = _host_key(host) if port is None else f"{_host_key(host)}:{port}"
-        with self._lock:
-            self._allowed = self._allowed | {key}
-
-    def host_allowed_anywhere(self, host: str, port: int | None = None) -> bool:
-        key = _host_key(host)
-        return key in self._allowed or (port is not None and f"{key}:{port}" in self._allowed)
-
-
-def _host_key(host: str) -> str:
-    return host.lower().strip("[]").rstrip(".")
 
 
 class BlockedAddress(NewConnectionError):

@@ -1,7 +1,6 @@
 """Per-host politeness: a download slot per host, slowed when the host throttles."""
 from __future__ import annotations
 
-import email.utils
 import threading
 import time
 from collections.abc import Callable
@@ -72,6 +71,8 @@ def retry_after(value: str | None) -> float | None:
     value = value.strip()
     if value.isascii() and value.isdigit():
         return float(value)
+    import email.utils  # an HTTP date is rare, and email.utils costs start-up time
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):

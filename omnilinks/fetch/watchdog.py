@@ -9,11 +9,14 @@ fails at once and the client reports why.
 """
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket
 
 _current = threading.local()
 
@@ -98,6 +101,8 @@ class Watchdog:
 def _shutdown(sock: socket.socket) -> None:
     # socket.socket.shutdown, not SSLSocket's: the TLS object stays intact for the
     # thread reading it, which then sees end of file instead of waiting.
+    import socket  # loaded already by the connection that made `sock`
+
     try:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
     except (OSError, ValueError):

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from publicsuffixlist import PublicSuffixList
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
 
 
 @lru_cache(maxsize=1)
 def _psl() -> PublicSuffixList:
     """The bundled list, parsed on first use (tens of ms: commands that never compare sites skip it)."""
+    from publicsuffixlist import PublicSuffixList
+
     return PublicSuffixList()
 
 

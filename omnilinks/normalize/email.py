@@ -16,7 +16,8 @@ _LABEL = rf"{_CH}(?:(?:{_CH}|-)*{_CH})?"
 # Narrower local part than the RFC allows: quotes, slashes and the like next to an
 # address are far more often surrounding punctuation than part of it.
 _LOCAL = rf"(?:{_CH}|[_%+-])+"
-_IN_TEXT = re.compile(rf"(?<![^\s!-,/:-?\[-^`{{-~{_PUNCT}]){_LOCAL}(?:\.{_LOCAL})*@(?:{_LABEL}\.)+{_LABEL}(?![\w-])")
+# Compiled on first use (_in_text()): a large pattern, and only text with an "@" is searched.
+_IN_TEXT_SOURCE = rf"(?<![^\s!-,/:-?\[-^`{{-~{_PUNCT}]){_LOCAL}(?:\.{_LOCAL})*@(?:{_LABEL}\.)+{_LABEL}(?![\w-])"
 MAX_LOCAL_OCTETS = 64  # RFC 5321 4.5.3.1.1
 MAX_ADDRESS_OCTETS = 254  # RFC 5321's 256-octet path less its angle brackets (RFC 3696 errata)
 _MAILTO = re.compile(r"^\s*mailto:", re.IGNORECASE)
@@ -72,10 +73,15 @@ def _real_tld(tld: str) -> bool:
         and tld not in ASSET_EXTENSIONS
 
 
+@lru_cache(maxsize=1)
+def _in_text() -> re.Pattern[str]:
+    return re.compile(_IN_TEXT_SOURCE)
+
+
 def find_emails(text: str) -> list[tuple[str, int, int]]:
     """Addresses in free text as ``(address, start, end)`` character spans."""
     found: list[tuple[str, int, int]] = []
-    for match in _IN_TEXT.finditer(text):
+    for match in _in_text().finditer(text):
         address = normalize_email(match.group(0))
         if address is not None:
             found.append((address, match.start(), match.end()))

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 DAY = 1440
@@ -33,7 +34,8 @@ _SHORT_DAYS = {
 }
 _DAY_SETS = {"everyday": tuple(range(7)), "weekdays": tuple(range(5)), "weekend": (5, 6)}
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?"
-_TOKENS = re.compile(
+# Compiled on first use (_tokens()): a large pattern, and most pages state no opening hours.
+_TOKENS_SOURCE = (
     r"(?P<always>\b24\s*(?:jam|hours?|hrs?)\b|\b24\s*/\s*7\b|\bnon-?stop\b)"
     rf"|(?P<time>(?<![\d:.]){_CLOCK}\s*(?:-|to|until|till|sampai|hingga|s/?d)\s*{_CLOCK}(?![\d:]))"
     r"|(?P<everyday>\b(?:setiap hari|tiap hari|every\s?day|daily|7 days(?: a week)?|7 hari)\b)"
@@ -45,6 +47,11 @@ _TOKENS = re.compile(
     rf"|\b(?:{'|'.join(_SHORT_DAYS)})\b(?=\s*(?:[-,:/&;.)]|\d|$|to\b|and\b|dan\b|sampai|hingga|s/?d|through|thru|tutup|libur|closed|off)))"
     r"|(?P<sep>-|\bto\b|\bsampai\b|\bhingga\b|\bthrough\b|\bthru\b|\bs/?d\b|\buntil\b"
     r"|\ba\b|\bau\b|\bbis\b|\btot\b|\bhasta\b)")  # "Lunes a Viernes", "lundi au samedi", "Montag bis Freitag"
+
+
+@lru_cache(maxsize=1)
+def _tokens() -> re.Pattern[str]:
+    return re.compile(_TOKENS_SOURCE)
 
 
 def _normalise(raw: Iterable[tuple[int, int, int]]) -> frozenset[tuple[int, int, int]]:
@@ -171,7 +178,7 @@ def _parse_text(text: str) -> _Rules | None:
     range_start: int | None = None
     pending_range = False
     last_end = 0
-    for token in _TOKENS.finditer(folded):
+    for token in _tokens().finditer(folded):
         kind, word = token.lastgroup or "", token.group(0).strip()
         between, last_end = folded[last_end:token.start()], token.end()
         if kind == "holiday":

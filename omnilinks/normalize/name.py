@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from anyascii import anyascii
-
 from omnilinks.vocabulary import MatchMode
 
 # Words channels add around the same brand: legal forms (PT, CV, UD, Tbk…),
@@ -61,6 +59,8 @@ def fold_letters(text: str) -> str:
 def _latin_letter(ch: str) -> str:
     if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN "):
         return ch
+    from anyascii import anyascii  # only a Latin letter with marks ever needs its tables
+
     return anyascii(ch).lower() or ch
 
 

@@ -8,13 +8,17 @@ comparisons go through :func:`normalize_phone` first.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
-
-import phonenumbers
-from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 from omnilinks.normalize.domain import site_host
 from omnilinks.vocabulary import DEFAULT_REGION
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+# libphonenumber (its metadata is tens of milliseconds to load) is imported by the functions that
+# parse a number, on first use: a page without a phone number, and a run without one, never load it.
 
 _TEL_PREFIX = re.compile(r"^\s*(?:tel|callto|phone)\s*:\s*(?://)?", re.IGNORECASE)
 # libphonenumber understands "ext." itself, but sites also write ";ext=", "#12" or
@@ -39,6 +43,8 @@ def has_country_code(text: str) -> bool:
 
 
 def _parse(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     try:
         return phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -54,6 +60,9 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
     cleaned = _clean(text)
     if not re.search(r"\d", cleaned):
         return None
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     candidates: list[str] = [cleaned]
     digits = re.sub(r"\D", "", cleaned)
     country_code = str(phonenumbers.country_code_for_region(region.upper()))
@@ -76,6 +85,9 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
 
 def display_phone(e164: str) -> str:
     """National format for people reading a report, e.g. ``0812-3456-7890``."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     number = _parse(e164, "ZZ")
     if number is None:
         return e164
@@ -84,6 +96,9 @@ def display_phone(e164: str) -> str:
 
 def international_phone(e164: str) -> str:
     """International format, e.g. ``+62 812-3456-7890``."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     number = _parse(e164, "ZZ")
     if number is None:
         return e164
@@ -92,6 +107,9 @@ def international_phone(e164: str) -> str:
 
 def find_phones(text: str, region: str = DEFAULT_REGION) -> list[tuple[str, int, int]]:
     """Valid numbers in free text as ``(e164, start, end)`` character spans."""
+    import phonenumbers
+    from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
     found: list[tuple[str, int, int]] = []
     for match in PhoneNumberMatcher(text, region.upper(), leniency=Leniency.VALID):
         # Re-normalising the raw text applies the same country-code rule as

@@ -4,7 +4,6 @@ from __future__ import annotations
 import glob
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_orphans(target)
+    import tempfile  # only a report written to a file needs it; stdout does not
+
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(temp, _mode_for(target))

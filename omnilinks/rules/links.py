@@ -7,8 +7,6 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
-import phonenumbers
-
 from omnilinks.context import SiteContext
 from omnilinks.discover.live import canonical
 from omnilinks.discover.redirects import Rewritten
@@ -460,6 +458,8 @@ def dialable(number: str, region: str) -> bool:
     if context or normalize_phone(main, region) is not None:
         return True
     if main.startswith("+"):
+        import phonenumbers  # loaded already by normalize_phone above
+
         try:
             return phonenumbers.is_possible_number(phonenumbers.parse(main, None))
         except phonenumbers.NumberParseException:
