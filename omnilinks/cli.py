@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import click
@@ -160,7 +161,7 @@ def graceful_stop(cancel: threading.Event, hard_stop_after: float | None = None)
         yield stopped
         return
 
-    def handler(signum: int, frame: Any) -> None:
+    def handler(signum: int, frame: FrameType | None) -> None:
         if stopped and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stopped.append(signum)
@@ -168,7 +169,7 @@ def graceful_stop(cancel: threading.Event, hard_stop_after: float | None = None)
         if hard_stop_after and len(stopped) == 1 and hard_stop_armed() and hasattr(signal, "setitimer"):
             signal.setitimer(signal.ITIMER_REAL, hard_stop_after)
 
-    def cut(signum: int, frame: Any) -> None:
+    def cut(signum: int, frame: FrameType | None) -> None:
         if hard_stop_armed():
             raise Interrupted("stopped: the stage did not end in time")
 

@@ -206,7 +206,7 @@ class Finding:
     change: Literal["new", "unchanged"] | None = None  # set only when the run is compared with a baseline
     fingerprint: str | None = None  # likewise: what the baseline comparison recognised it by
 
-    def sort_key(self) -> tuple[Any, ...]:
+    def sort_key(self) -> tuple[int, str, int, str, str]:
         loc = self.location
         return (SEVERITY_ORDER[self.severity], loc.path or loc.url or "", loc.line or 0, self.rule, self.target or "")
 

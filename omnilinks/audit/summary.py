@@ -36,7 +36,7 @@ class ClientSummary:
     fixed: int | None = None  # previous audit's findings no longer seen
     scores: tuple[int, ...] = ()  # every audit's score, oldest first, this one last
 
-    def sort_key(self) -> tuple[Any, ...]:
+    def sort_key(self) -> tuple[bool, int, str, str]:
         # Unchecked clients first, then the lowest score: the portfolio opens on what needs attention.
         return (self.score is not None, self.score or 0, self.name.lower(), self.slug)
 

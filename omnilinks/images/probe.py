@@ -6,9 +6,12 @@ from __future__ import annotations
 import base64
 import io
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from omnilinks.models import ImageInfo
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_BYTES = 8 * 1024 * 1024  # Facebook's own limit for og:image
 MAX_PIXELS = 25_000_000  # 5000×5000: larger than any real logo or preview image; decoding more is an attack
@@ -61,7 +64,7 @@ def read_image(url: str, data: bytes, content_type: str = "", compare: bool = Tr
     return ImageInfo(url, width, height, fmt, fingerprint=print_.hex(), colour=print_.colour, thumbnail=thumb)
 
 
-def _thumbnail(image: Any) -> str:
+def _thumbnail(image: Image.Image) -> str:
     small = image.copy()
     small.thumbnail((THUMB_SIDE, THUMB_SIDE))
     buffer = io.BytesIO()
