@@ -63,7 +63,6 @@ STREET_TYPE_WORDS = frozenset(form for word in STREET_TYPES.split("|")
                               for form in (word, word.capitalize(), word.upper()))
 STREET_SUFFIXES = ("straße", "strasse", "str", "straat", "gracht", "laan", "plein", "weg")
 WORD = re.compile(r"[^\W\d_]+")
-ADDRESS_HINTS = frozenset({"street", "compound", "label", "postcode"})
 LABEL_WORD = re.compile(r"alamat|address|adres|anschrift|direcci|domicilio|indirizzo|endere|dia chi|địa chỉ|ที่อยู่"
                         r"|registered office|c/")
 POSTCODE_HINT = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?![\w])"
@@ -81,8 +80,7 @@ FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a\u1e9e]")  # İ ı ſ 
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
 # Code samples, keyboard input, program output and form fields show examples
 # ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
-# (Checked in Python on the few nodes that pass the gates: five more ancestor tests in
-# the XPath above would double its cost on every page.)
+# (Checked on the few nodes that pass the gates, not in the walk that reads every node.)
 EXAMPLE_TAGS = frozenset({"pre", "code", "kbd", "samp", "textarea"})
 
 
@@ -98,7 +96,7 @@ def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region
             continue
         phone_hint = DIGIT.search(text) is not None and PHONE_HINT.search(text) is not None
         hours_hint = hours_possible and HOURS_LABEL.search(text) is not None
-        street_hint = _address_hint(text, ADDRESS_HINTS)
+        street_hint = _address_hint(text)
         email_hint = "@" in text
         if not (phone_hint or hours_hint or street_hint or email_hint):
             continue
@@ -272,20 +270,14 @@ def _unique(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(unique.values())
 
 
-def _address_hint(text: str, kinds: frozenset[str]) -> bool:
-    """Whether a node shows one of the signs of an address its page showed (``kinds``):
-    the per-node form of `_address_hints`, cheapest test first."""
-    if ("label" in kinds or "postcode" in kinds) and DIGIT.search(text) is not None and (
-            ("label" in kinds and LABEL_WORD.search(text.lower()) is not None)
-            or ("postcode" in kinds and POSTCODE_HINT.search(text) is not None)):
+def _address_hint(text: str) -> bool:
+    """Whether a node shows a sign of an address: a number with an address label or a capital
+    postcode, a street type ("Jl.", "Street"), or a Dutch or German compound ("Keizersgracht")."""
+    if DIGIT.search(text) is not None and (LABEL_WORD.search(text.lower()) is not None
+                                           or POSTCODE_HINT.search(text) is not None):
         return True
-    if "street" in kinds or "compound" in kinds:
-        words = WORD.findall(text)
-        if "street" in kinds and not STREET_TYPE_WORDS.isdisjoint(words):
-            return True
-        if "compound" in kinds and any(word.lower().endswith(STREET_SUFFIXES) for word in words):
-            return True
-    return False
+    words = WORD.findall(text)
+    return not STREET_TYPE_WORDS.isdisjoint(words) or any(word.lower().endswith(STREET_SUFFIXES) for word in words)
 
 
 def _head_text(root: Any) -> str:
