@@ -9,11 +9,11 @@ Regenerate after an intended change: OMNILINKS_UPDATE_GOLDEN=1 pytest tests/chan
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 import responses
+from golden_files import golden_json
 
 from omnilinks.pipeline import check
 from omnilinks.report.json_format import to_dict
@@ -53,9 +53,7 @@ def _attribution(data: dict) -> list[dict]:
 
 def test_attribution_presence_matches_golden() -> None:
     data = _run(FIXTURE / "omnilinks.yml")
-    if os.environ.get("OMNILINKS_UPDATE_GOLDEN") == "1":
-        GOLDEN.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    expected = golden_json(GOLDEN, data)
     assert _attribution(data) == _attribution(expected)
     assert data == expected
 

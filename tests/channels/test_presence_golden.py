@@ -6,10 +6,10 @@ Regenerate after an intended change: OMNILINKS_UPDATE_GOLDEN=1 pytest tests/chan
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import responses
+from golden_files import golden_json
 
 from omnilinks.pipeline import check
 from omnilinks.report.json_format import to_dict
@@ -43,9 +43,7 @@ def _report() -> dict:
 
 def test_presence_matches_golden() -> None:
     data = _report()
-    if os.environ.get("OMNILINKS_UPDATE_GOLDEN") == "1":
-        GOLDEN.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    expected = golden_json(GOLDEN, data)
     assert data["channels"] == expected["channels"]
     assert data["findings"] == expected["findings"]
     assert data == expected

@@ -5,10 +5,10 @@ Regenerate after an intended change: OMNILINKS_UPDATE_GOLDEN=1 pytest tests/core
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
+from golden_files import golden_json
 
 from omnilinks.cli import DEMO_DIR
 from omnilinks.pipeline import RunOptions, run
@@ -32,9 +32,7 @@ def demo_report(monkeypatch: pytest.MonkeyPatch) -> dict:
 
 def test_demo_matches_golden(monkeypatch: pytest.MonkeyPatch) -> None:
     data = demo_report(monkeypatch)
-    if os.environ.get("OMNILINKS_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert data == json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert data == golden_json(GOLDEN, data)
 
 
 def test_demo_covers_every_category_and_channel_status(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,12 +8,12 @@ Regenerate after an intended change: OMNILINKS_UPDATE_GOLDEN=1 pytest tests/iden
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import responses
+from golden_files import golden_json
 
 from omnilinks.pipeline import check
 from omnilinks.report.json_format import to_dict
@@ -59,10 +59,7 @@ def address_findings(data: dict[str, Any]) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("name", SITES)
 def test_report_matches_golden(name: str) -> None:
     data = without_psl(report(name))
-    golden = GOLDEN / f"worldwide-{name}.json"
-    if os.environ.get("OMNILINKS_UPDATE_GOLDEN") == "1":
-        golden.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(golden.read_text(encoding="utf-8"))
+    expected = golden_json(GOLDEN / f"worldwide-{name}.json", data)
     assert data["channels"] == expected["channels"]
     assert data["findings"] == expected["findings"]
     assert data == expected

@@ -7,12 +7,12 @@ Regenerate after an intended change: OMNILINKS_UPDATE_GOLDEN=1 pytest tests/imag
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import responses
 from brand_face_images import channel_pictures, write_site_images
+from golden_files import golden_json
 
 from omnilinks.pipeline import check
 from omnilinks.report import FORMATS
@@ -51,9 +51,7 @@ def _data(report, root: str) -> dict:
 def test_brand_face_matches_golden(tmp_path: Path) -> None:
     report, root = _run(tmp_path)
     data = _data(report, root)
-    if os.environ.get("OMNILINKS_UPDATE_GOLDEN") == "1":
-        GOLDEN.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    expected = golden_json(GOLDEN, data)
     assert data["channels"] == expected["channels"]
     assert data["findings"] == expected["findings"]
     assert data == expected
