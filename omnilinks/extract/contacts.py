@@ -65,15 +65,16 @@ STREET_SUFFIXES = ("straße", "strasse", "str", "straat", "gracht", "laan", "ple
 WORD = re.compile(r"[^\W\d_]+")
 LABEL_WORD = re.compile(r"alamat|address|adres|anschrift|direcci|domicilio|indirizzo|endere|dia chi|địa chỉ|ที่อยู่"
                         r"|registered office|c/")
-POSTCODE_HINT = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?![\w])"
-                           r"|\d{4} ?[A-Z]{2}(?!\w)")
+# Capital-first postcodes (W1J 9LE, K1A 0B1, D02 X285) and digit-first ones (1012 LG).
+_POSTCODE_LETTERS = r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?!\w)"
+POSTCODE_HINT = re.compile(_POSTCODE_LETTERS + r"|\d{4} ?[A-Z]{2}(?!\w)")
 # The gates of `_candidates`, each matching wherever the exact pattern could, written so the regex
 # engine can skip ahead on a first-character class: a leading \b or lookbehind defeats that scan,
 # so word boundaries are checked behind the first letter (?<!\wj), and postcodes that start with
 # digits are found from their first capital letter.
 HOURS_GATE = re.compile(r"(?:j(?<!\wj)am\s+(?:buka|operasional|kerja|layanan)|o(?<!\wo)pening\s+hours"
                         r"|b(?<!\wb)usiness\s+hours|h(?<!\wh)ours|w(?<!\ww)aktu\s+buka)\b")
-POSTCODE_LETTERS = re.compile(r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?!\w)")
+POSTCODE_LETTERS = re.compile(_POSTCODE_LETTERS)
 POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
 COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
 FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a\u1e9e]")  # İ ı ſ K ẞ
@@ -173,8 +174,7 @@ class VisibleText:
         for element in body.iter():
             if hidden and element in hidden:
                 continue
-            tag = element.tag
-            if element.text and tag not in SKIPPED_TAGS and isinstance(tag, str):
+            if _shows_text(element):
                 texts.append(element.text)
                 owners.append(element)
                 tails.append(False)
@@ -199,10 +199,14 @@ class VisibleText:
         for descendant in element.iterdescendants():
             if descendant in self._hidden:
                 continue
-            tag = descendant.tag
-            inner += bool(descendant.text and tag not in SKIPPED_TAGS and isinstance(tag, str))
-            inner += bool(descendant.tail)
+            inner += _shows_text(descendant) + bool(descendant.tail)
         return index + inner, 1, -index
+
+
+def _shows_text(element: Any) -> bool:
+    """The element's own text is a visible text node (not a script or style, not a comment's)."""
+    tag = element.tag
+    return bool(element.text) and tag not in SKIPPED_TAGS and isinstance(tag, str)
 
 
 def visible_text_nodes(root: Any) -> list[TextNode]:
