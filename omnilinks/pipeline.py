@@ -289,8 +289,8 @@ def _clearly_external(page: Page, start_host: str, patterns: list[re.Pattern[str
     """Links of a crawled page that will need a check whatever the rest of the crawl finds:
     another host, not a channel (channels are judged by their adapters), not excluded."""
     urls = []
-    for link in page.links:
-        url = without_fragment(link.url)
+    for link_url in page.links.urls:
+        url = without_fragment(link_url)
         host = host_of(url)
         if host and not same_host(host, start_host) and classify(url) is None \
                 and not any(p.search(url) for p in patterns):

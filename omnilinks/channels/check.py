@@ -66,10 +66,10 @@ def plan_visits(ctx: SiteContext) -> list[Visit]:
         return [_declared(config.path or "omnilinks.yml", index, channel) for index, channel in enumerate(config.channels)]
     visits: dict[str, Visit] = {}
     for page in ctx.pages:
-        for link in page.links:
-            if link.tag not in LINKING_TAGS or ctx.site.is_internal(link.url):
+        for url, kind in page.links.targets():
+            if kind.tag not in LINKING_TAGS or ctx.site.is_internal(url):
                 continue
-            ref = classify(link.url)
+            ref = classify(url)
             if ref is not None and ref.url not in visits:
                 visits[ref.url] = Visit(ref, by_platform()[ref.platform], None, declared=False)
     return list(visits.values())

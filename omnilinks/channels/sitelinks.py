@@ -43,13 +43,12 @@ def link_index(pages: tuple[Page, ...], site: Site) -> dict[str, list[LinkUse]]:
         return last[1]
     index: dict[str, list[LinkUse]] = defaultdict(list)
     for page in pages:
-        for link in page.links:
-            if link.tag not in LINKING_TAGS or not link.url.startswith(("http://", "https://")):
+        links = page.links
+        for number, (url, kind) in enumerate(links.targets()):
+            if kind.tag not in LINKING_TAGS or not url.startswith(("http://", "https://")) or site.is_internal(url):
                 continue
-            if site.is_internal(link.url):
-                continue
-            ref = classify(link.url)
-            index[ref.url if ref else without_tracking(link.url)].append(LinkUse(link, page, ref))
+            ref = classify(url)
+            index[ref.url if ref else without_tracking(url)].append(LinkUse(links[number], page, ref))
     _last_index = (pages, dict(index))
     return _last_index[1]
 
@@ -68,7 +67,8 @@ def contact_page(pages: tuple[Page, ...]) -> Page | None:
 
 def footer_line(page: Page) -> int | None:
     """The last site-wide (header/footer/nav) link of a page: the footer, where profile links belong."""
-    lines = [link.location.line for link in page.links if link.in_nav and link.location.line]
+    links = page.links
+    lines = [line for index, kind in enumerate(links.kinds()) if kind.in_nav and (line := links.line(index))]
     return max(lines) if lines else None
 
 

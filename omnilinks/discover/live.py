@@ -15,7 +15,7 @@ from omnilinks.discover.parsepool import BodyToParse, ParsePool
 from omnilinks.errors import Interrupted
 from omnilinks.fetch.client import USER_AGENT, HttpClient
 from omnilinks.fetch.types import Response
-from omnilinks.models import Link, Page
+from omnilinks.models import Page
 from omnilinks.normalize.domain import same_host
 from omnilinks.normalize.queryparams import CRAWL_NOISE, kept_query
 
@@ -100,7 +100,6 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
     variants: Counter[str] = Counter()  # path → distinct query strings queued
     queued = 0
     frontier: list[str] = []
-    strings: dict[str, str] = {}
     considered: set[str] = set()
 
     def enqueue(url: str, into: list[str]) -> None:
@@ -141,14 +140,14 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
 
     def flush(next_level: list[str]) -> None:
         for (url, final), page in zip(fetched, pool.parse(jobs), strict=True):
-            page = replace(page, url=url, links=tuple(_shared(link, strings) for link in page.links))
+            page = replace(page, url=url, links=page.links.interned())
             result.pages.append(page)
             if on_page:
                 on_page(page)
             if in_crawl_scope(final, site):
-                for link in page.links:
-                    if link.tag in ("a", "area") and "nofollow" not in link.rel:
-                        enqueue(link.url, next_level)
+                for link_url, kind in page.links.targets():
+                    if kind.tag in ("a", "area") and "nofollow" not in kind.rel:
+                        enqueue(link_url, next_level)
         fetched.clear()
         jobs.clear()
 
@@ -179,18 +178,6 @@ def _parsable(response: Response) -> bool:
     """An HTML answer, the first max_body bytes of an oversized one included."""
     usable = response.ok or (response.error == "too_large" and response.status == 200 and response.wall is None)
     return usable and ("html" in response.content_type or not response.content_type)
-
-
-def _shared(link: Link, strings: dict[str, str]) -> Link:
-    """The same URL and text on thousands of pages (nav, footer) kept once: memory grows with
-    what is distinct, not with pages × links."""
-    url = strings.setdefault(link.url, link.url)
-    raw = strings.setdefault(link.raw, link.raw)
-    text = strings.setdefault(link.text, link.text)
-    if url is link.url and raw is link.raw and text is link.text:
-        return link
-    # The constructor, not dataclasses.replace: this runs for every link of a crawl.
-    return Link(url, raw, link.tag, link.location, link.rel, text, link.in_nav, link.attr)
 
 
 def _record(result: CrawlResult, url: str, response: Response) -> None:

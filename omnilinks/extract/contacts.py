@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -12,7 +13,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from omnilinks.models import Fact, Link, Location
+from omnilinks.models import Fact, Link, LinkTable, Location
 from omnilinks.normalize.address import parse_address
 from omnilinks.normalize.email import find_emails, normalize_email
 from omnilinks.normalize.phone import find_phones, is_whatsapp_url, normalize_phone, whatsapp_target
@@ -85,9 +86,9 @@ TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_R
 EXAMPLE_TAGS = frozenset({"pre", "code", "kbd", "samp", "textarea"})
 
 
-def contact_facts(root: Any, links: tuple[Link, ...], location: Location, region: str) -> tuple[Fact, ...]:
+def contact_facts(root: Any, links: Sequence[Link], location: Location, region: str) -> tuple[Fact, ...]:
     examples = next(root.iter(*EXAMPLE_TAGS), None) is not None
-    facts = _link_facts(links, _example_links(root) if examples else frozenset())
+    facts = _link_facts(LinkTable.of(links), _example_links(root) if examples else frozenset())
     seen: set[tuple[str, str, int | None]] = set()
     texts = VisibleText(root)
     candidates, hours_possible = _candidates(root, texts.texts)
@@ -337,31 +338,33 @@ def _example_links(root: Any) -> frozenset[tuple[int | None, str]]:
                      for sample in root.iter(*EXAMPLE_TAGS) for a in sample.iter("a"))
 
 
-def _link_facts(links: tuple[Link, ...], in_examples: frozenset[tuple[int | None, str]]) -> list[Fact]:
-    facts: list[Fact] = []
-    for link in links:
-        if in_examples and (link.location.line, link.raw) in in_examples:
+def _link_facts(links: LinkTable, in_examples: frozenset[tuple[int | None, str]]) -> list[Fact]:
+    found: list[tuple[str, Any, str, int]] = []  # (field, value, source, link index)
+    for index, kind in enumerate(links.kinds()):
+        tag = kind.tag
+        if tag != "a" and tag != "link":
             continue
-        lower = link.raw.lower()
-        if link.tag == "link":
-            if "me" in link.rel:
-                facts.append(Fact("profile", link.url, "rel=me", link.location))
-            elif ICON_RELS & set(link.rel):
-                facts.append(Fact("icon", link.url, "link[rel=icon]", link.location))
+        raw = links.raws[index]
+        if in_examples and (links.line(index), raw) in in_examples:
             continue
-        if link.tag != "a":
+        url = links.urls[index]
+        if tag == "link":
+            if "me" in kind.rel:
+                found.append(("profile", url, "rel=me", index))
+            elif ICON_RELS.intersection(kind.rel):
+                found.append(("icon", url, "link[rel=icon]", index))
             continue
-        if "me" in link.rel:
-            facts.append(Fact("profile", link.url, "rel=me", link.location))
+        lower = raw.lower()
+        if "me" in kind.rel:
+            found.append(("profile", url, "rel=me", index))
         if lower.startswith("tel:"):
-            facts.append(Fact("phone", unquote(link.raw[4:]).strip(), "tel", link.location))
+            found.append(("phone", unquote(raw[4:]).strip(), "tel", index))
         elif lower.startswith("mailto:"):
-            facts.append(Fact("email", unquote(link.raw[7:].split("?", 1)[0]).split(",")[0].strip(), "mailto",
-                              link.location))
-        elif ("wa.me" in lower or "whatsapp" in lower) and is_whatsapp_url(link.url) and whatsapp_target(link.url):
+            found.append(("email", unquote(raw[7:].split("?", 1)[0]).split(",")[0].strip(), "mailto", index))
+        elif ("wa.me" in lower or "whatsapp" in lower) and is_whatsapp_url(url) and whatsapp_target(url):
             # Links without a number (wa.me/?text=, QR codes, group invites) name no one to compare.
-            facts.append(Fact("whatsapp", link.url, "wa", link.location))
-    return facts
+            found.append(("whatsapp", url, "wa", index))
+    return [Fact(field, value, source, links.location(index)) for field, value, source, index in found]
 
 
 def _phone_fields(node: Any, text: str, start: int, parent: Any) -> tuple[str, ...]:

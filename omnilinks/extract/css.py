@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from omnilinks.extract.urls import resolve_url
-from omnilinks.models import Link, Location, Page
+from omnilinks.models import Link, LinkTable, Location, Page
 
 # url("…"), url('…'), url(…) and @import "…" (its url() form is matched by the first branch).
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"\n]*)"|'([^'\n]*)')""",
@@ -44,4 +44,4 @@ def parse_stylesheet(body: bytes, url: str, path: str) -> Page:
         link = Link(url=absolute or raw, raw=raw, tag="css", attr=kind,
                     location=Location(path=path, line=line + 1, column=column))
         (links if absolute is not None else malformed).append(link)
-    return Page(url=url, location=Location(path=path), is_html=False, links=tuple(links), malformed=tuple(malformed))
+    return Page(url=url, location=Location(path=path), is_html=False, links=LinkTable.of(links), malformed=tuple(malformed))

@@ -17,7 +17,7 @@ from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
 from omnilinks.extract.urls import browser_slashes, resolve_url
-from omnilinks.models import Link, Location, Page
+from omnilinks.models import Link, LinkColumns, LinkTable, Location, Page
 from omnilinks.vocabulary import DEFAULT_REGION
 
 # Each element and the attributes holding a URL it links or loads (html-proofer's, lychee's and a
@@ -268,9 +268,9 @@ class _Lines:
 
 
 def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines,
-           text: str) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+           text: str) -> tuple[LinkTable, tuple[Link, ...]]:
     """The page's links, and apart from them the ones whose URL no parser can split."""
-    links: list[Link] = []
+    links = LinkColumns()
     malformed: list[Link] = []
     in_nav = _nav_links(root)
     # Both are whole-document searches; most pages have neither marker, and a substring test is free.
@@ -311,11 +311,12 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
                 label = ""
                 if tag == "a" or tag == "area":
                     label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
-                link = Link(url=absolute or candidate, raw=candidate, tag=tag, rel=rel, text=label,
-                            in_nav=element in in_nav, attr=attr,
-                            location=Location(path=path, line=line, column=lines.column(line, candidate),
-                                              url=page_location))
-                (links if absolute is not None else malformed).append(link)
+                column = lines.column(line, candidate)
+                if absolute is not None:
+                    links.add(absolute, candidate, tag, attr, element in in_nav, rel, label, line, column)
+                else:
+                    malformed.append(Link(candidate, candidate, tag, Location(path, line, column, page_location),
+                                          rel, label, element in in_nav, attr))
     if styled:
         for element, css, first_line, where in _styles(root):
             if ignored and element in ignored:
@@ -323,13 +324,13 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
             for raw, offset, column, kind in css_urls(css):
                 _add(links, malformed, resolver, lines, element, raw, f"{where} {kind}" if where else kind, path,
                      page_location, in_nav, line=(first_line or 0) + offset or None, column=column if offset else None)
-    return tuple(links), tuple(malformed)
+    return links.table(path, page_location), tuple(malformed)
 
 
 FILTERED_TAGS = frozenset({"link", "meta", "input"})  # elements whose other attributes decide if they link
 
 
-def _add(links: list[Link], malformed: list[Link], resolver: Resolver, lines: _Lines, element: Any, raw: str,
+def _add(links: LinkColumns, malformed: list[Link], resolver: Resolver, lines: _Lines, element: Any, raw: str,
          attr: str, path: str | None, page_location: str | None, in_nav: set[Any], line: int | None = None,
          column: int | None = None) -> None:
     raw = raw.strip()
@@ -337,9 +338,12 @@ def _add(links: list[Link], malformed: list[Link], resolver: Resolver, lines: _L
         return
     absolute = resolver.join(raw)
     line = line or element.sourceline
-    link = Link(url=absolute or raw, raw=raw, tag=element.tag, in_nav=element in in_nav, attr=attr,
-                location=Location(path=path, line=line, column=column or lines.column(line, raw), url=page_location))
-    (links if absolute is not None else malformed).append(link)
+    column = column or lines.column(line, raw)
+    if absolute is not None:
+        links.add(absolute, raw, element.tag, attr, element in in_nav, (), "", line, column)
+    else:
+        malformed.append(Link(raw, raw, element.tag, Location(path, line, column, page_location), (), "",
+                              element in in_nav, attr))
 
 
 REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$", re.I | re.S)

@@ -41,10 +41,11 @@ def _internal_tags(ctx: Context) -> Iterator[Finding]:
     """One finding per tagged URL (a footer link on every page is one mistake), the other pages related."""
     uses: dict[str, list[Link]] = {}
     for page in ctx.pages:
-        for link in page.links:
-            if link.tag in NAVIGATING and "utm_" in link.url.lower() and utm_tags(link.url) \
-                    and link.url.startswith(("http://", "https://")) and ctx.site.is_internal(link.url):
-                uses.setdefault(link.raw, []).append(link)
+        table = page.links
+        for index, (url, kind) in enumerate(table.targets()):
+            if kind.tag in NAVIGATING and "utm_" in url.lower() and utm_tags(url) \
+                    and url.startswith(("http://", "https://")) and ctx.site.is_internal(url):
+                uses.setdefault(table.raws[index], []).append(table[index])
     for raw, links in uses.items():
         tags = utm_tags(links[0].url)
         clean = without_tags(raw) or "./"
@@ -80,13 +81,14 @@ def _whatsapp_texts(ctx: Context) -> Iterator[Finding]:
     by_number: dict[str, dict[str, list[Link]]] = {}
     pages_using: dict[tuple[str, str], set[str]] = {}
     for page in ctx.pages:
-        for link in page.links:
-            if link.tag not in NAVIGATING or not is_whatsapp_url(link.url):
+        table = page.links
+        for index, (url, kind) in enumerate(table.targets()):
+            if kind.tag not in NAVIGATING or not is_whatsapp_url(url):
                 continue
-            number, text = whatsapp_target(link.url), _prefilled(link.url)
+            number, text = whatsapp_target(url), _prefilled(url)
             if number is None or text is None:
                 continue
-            by_number.setdefault(number, {}).setdefault(text, []).append(link)
+            by_number.setdefault(number, {}).setdefault(text, []).append(table[index])
             pages_using.setdefault((number, text), set()).add(page.url)
     for number, texts in by_number.items():
         if len(texts) < 2:

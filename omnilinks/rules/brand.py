@@ -111,11 +111,11 @@ def _resembles(ctx: Context, part: str) -> bool:
 def has_contact_route(page: Page, ctx: Context) -> bool:
     if any(f.field in ("phone", "whatsapp", "email", "address") for f in page.facts):
         return True
-    for link in page.links:
-        scheme = urlsplit(link.url).scheme.lower()
-        if scheme in ("tel", "mailto") or is_whatsapp_url(link.url):
+    for url, kind in page.links.targets():
+        scheme = urlsplit(url).scheme.lower()
+        if scheme in ("tel", "mailto") or is_whatsapp_url(url):
             return True
-        if link.tag in ("a", "area") and CONTACT_PAGE.search(urlsplit(link.url).path) and ctx.site.is_internal(link.url):
+        if kind.tag in ("a", "area") and CONTACT_PAGE.search(urlsplit(url).path) and ctx.site.is_internal(url):
             return True
     return False
 

@@ -115,11 +115,11 @@ def external_urls(ctx: SiteContext) -> set[str]:
     """URLs the network stage must check: http(s) links that are not the site's own files."""
     urls = set()
     for page in checked_pages(ctx):
-        for link in page.links:
-            if link.tag == "form":
+        for url, kind in page.links.targets():
+            if kind.tag == "form":
                 continue  # a form's action answers POSTs; a GET of it proves nothing either way
-            if link.url.partition(":")[0].lower() in ("http", "https") and not _served_locally(ctx, link.url):
-                urls.add(without_fragment(link.url))
+            if url.partition(":")[0].lower() in ("http", "https") and not _served_locally(ctx, url):
+                urls.add(without_fragment(url))
     return urls
 
 
@@ -127,11 +127,11 @@ def fragment_pages(ctx: SiteContext) -> set[str]:
     """Other sites' pages linked with a #fragment a browser looks for (online mode reads them)."""
     urls = set()
     for page in ctx.pages:
-        for link in page.links:
-            url, _, fragment = link.url.partition("#")
-            if fragment and link.tag in ("a", "area", "iframe") and url.startswith(("http://", "https://")) \
+        for link_url, kind in page.links.targets():
+            url, _, fragment = link_url.partition("#")
+            if fragment and kind.tag in ("a", "area", "iframe") and url.startswith(("http://", "https://")) \
                     and unquote(fragment).lower() not in BUILTIN_FRAGMENTS and not fragment.startswith(("!", ":~:")) \
-                    and not _served_locally(ctx, link.url) and not ctx.site.is_internal(link.url):
+                    and not _served_locally(ctx, link_url) and not ctx.site.is_internal(link_url):
                 urls.add(url)
     return urls
 
@@ -153,7 +153,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield MALFORMED.finding(f"{link.raw} is not a valid URL: {_parse_error(link.raw)}", link.location,
                                     target=link.raw, fix="Correct the address (host, [IPv6] brackets and port) "
                                                          "or remove the link.")
-        for link in page.links:
+        links = page.links
+        for index, (url, kind) in enumerate(links.targets()):
+            if _quiet(ctx, url, links.raws[index], kind.tag, https_site):
+                continue
+            link = links[index]  # a Link is built only for the few links that may have a finding
             invisible = _invisible(link.raw)
             if invisible:
                 yield INVISIBLE.finding(f"{describe(link)} {link.raw!r} has an invisible {invisible}", link.location,
@@ -178,7 +182,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield INSECURE.finding(f"insecure link {link.raw} from an https site", link.location,
                                            target=link.url, fix=f"Link {'https' + link.url[4:]} instead.")
                 if ctx.site.is_internal(link.url):
-                    if not _plainly_fine(ctx, link):
+                    if not _plainly_fine(ctx, link.url, link.tag):
                         yield from _internal(ctx, link, pages_by_name)
                 else:
                     yield from _external(ctx, link)
@@ -229,19 +233,32 @@ def _invisible(raw: str) -> str | None:
     return f"{INVISIBLE_CHARS[char]} (U+{ord(char):04X}) at character {match.start() + 1}"
 
 
-def _plainly_fine(ctx: Context, link: Link) -> bool:
+def _quiet(ctx: Context, url: str, raw: str, tag: str, https_site: bool) -> bool:
+    """Whether an http(s) link surely has no finding, read from the link's columns: nearly every
+    link of a site, answered without building its `Link`."""
+    if not raw.isascii() or not url.startswith("http"):
+        return False
+    scheme = url.partition(":")[0]
+    if scheme == "http" and https_site or scheme not in ("http", "https"):
+        return False
+    if ctx.site.is_internal(url):
+        return _plainly_fine(ctx, url, tag)
+    return tag == "form" or ctx.link_results.get(without_fragment(url)) is None
+
+
+def _plainly_fine(ctx: Context, url: str, tag: str) -> bool:
     """The common case, answered without `_internal`'s generator (a site's worth of them is
     a tenth of the rules' time): the target exists and any plain #fragment names one of its ids."""
-    if ctx.site.exists(link.url) is not True:
+    if ctx.site.exists(url) is not True:
         return False
-    if link.tag not in FRAGMENT_TAGS:
+    if tag not in FRAGMENT_TAGS:
         return True
-    fragment = link.url.partition("#")[2]
+    fragment = url.partition("#")[2]
     if not fragment:
         return True  # "" is a built-in fragment: the top of the page
     if "%" in fragment:
         return False
-    ids = ctx.site.ids_for(link.url)
+    ids = ctx.site.ids_for(url)
     return ids is None or fragment in ids
 
 
@@ -401,8 +418,8 @@ def _failed_pages(ctx: Context) -> Iterator[Finding]:
     failed = ctx.site.failed
     if not failed:
         return
-    linked = {canonical(without_fragment(link.url)) for page in ctx.pages for link in page.links
-              if link.url.startswith(("http:", "https:"))}
+    linked = {canonical(without_fragment(url)) for page in ctx.pages for url in page.links.urls
+              if url.startswith(("http:", "https:"))}
     for url in sorted(failed):
         if url not in linked:
             response = failed[url]

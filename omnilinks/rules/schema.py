@@ -175,8 +175,8 @@ def value_location(page: Page, field: str, value: Any, default: Location) -> Loc
 def expected_profiles(ctx: Context) -> dict[str, ProfileRef]:
     """Profiles the site links (anywhere, rel=me included) and the config declares."""
     site = ctx.site
-    linked = site_profiles((link.url for page in ctx.pages for link in page.links
-                            if not site.is_internal(link.url)), PROFILE_KINDS)
+    linked = site_profiles((url for page in ctx.pages for url in page.links.urls if not site.is_internal(url)),
+                           PROFILE_KINDS)
     declared = site_profiles((c.url for c in ctx.config.channels), PROFILE_KINDS)
     # A linked account on a platform where omnilinks.yml declares another one is the stale or
     # wrong link (the crossref rules report it), not one to add to sameAs.
