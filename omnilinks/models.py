@@ -106,18 +106,17 @@ class LinkTable(Sequence[Link]):
     most of every pass over them reads the URL and the kind only: those are columns
     (`urls`, `kinds()`); a `Link` is built when one is asked for (`table[i]`, iteration)."""
 
-    __slots__ = ("urls", "raws", "texts", "_kinds", "_kind_of", "_lines", "_columns", "_origin", "_locations")
+    __slots__ = ("urls", "raws", "texts", "_kinds", "_kind_of", "_numbers", "_origin", "_locations")
 
     def __init__(self, urls: tuple[str, ...], raws: tuple[str, ...], texts: tuple[str, ...],
-                 kinds: tuple[LinkKind, ...], kind_of: array[int], lines: array[int], columns: array[int],
+                 kinds: tuple[LinkKind, ...], kind_of: array[int], numbers: array[int],
                  origin: tuple[str | None, str | None], locations: tuple[Location, ...] | None = None):
         self.urls = urls
         self.raws = raws
         self.texts = texts
         self._kinds = kinds
-        self._kind_of = kind_of
-        self._lines = lines
-        self._columns = columns
+        self._kind_of = kind_of  # index into kinds, per link
+        self._numbers = numbers  # line and column, per link
         self._origin = origin  # (path, url) of every link's Location
         self._locations = locations  # only when the links' locations differ in more than line and column
 
@@ -146,13 +145,13 @@ class LinkTable(Sequence[Link]):
     def line(self, index: int) -> int | None:
         if self._locations is not None:
             return self._locations[index].line
-        line = self._lines[index]
+        line = self._numbers[2 * index]
         return None if line == _NONE else line
 
     def location(self, index: int) -> Location:
         if self._locations is not None:
             return self._locations[index]
-        line, column = self._lines[index], self._columns[index]
+        line, column = self._numbers[2 * index], self._numbers[2 * index + 1]
         return Location(self._origin[0], None if line == _NONE else line, None if column == _NONE else column,
                         self._origin[1])
 
@@ -195,12 +194,12 @@ class LinkTable(Sequence[Link]):
         one per link: pages link the same few targets from everywhere (13,000 distinct URLs among
         66,000 links on the 2,000-page benchmark)."""
         return LinkTable(tuple(map(intern, self.urls)), tuple(map(intern, self.raws)), tuple(map(intern, self.texts)),
-                         tuple(_kind(*kind) for kind in self._kinds), self._kind_of, self._lines, self._columns,
-                         self._origin, self._locations)
+                         tuple(_kind(*kind) for kind in self._kinds), self._kind_of, self._numbers, self._origin,
+                         self._locations)
 
     def _state(self) -> tuple[Any, ...]:
-        return (self.urls, self.raws, self.texts, self._kinds, self._kind_of, self._lines, self._columns,
-                self._origin, self._locations)
+        return (self.urls, self.raws, self.texts, self._kinds, self._kind_of, self._numbers, self._origin,
+                self._locations)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _table_from_pickle, self._state()
@@ -213,16 +212,15 @@ def _table_from_pickle(*state: Any) -> LinkTable:
 class LinkColumns:
     """A LinkTable being filled, one link at a time."""
 
-    __slots__ = ("urls", "raws", "texts", "kinds", "kind_of", "lines", "columns")
+    __slots__ = ("urls", "raws", "texts", "kinds", "kind_of", "numbers")
 
     def __init__(self) -> None:
         self.urls: list[str] = []
         self.raws: list[str] = []
         self.texts: list[str] = []
         self.kinds: dict[LinkKind, int] = {}
-        self.kind_of = array("H")
-        self.lines = array("i")
-        self.columns = array("i")
+        self.kind_of = array("B")  # widened when a page has more than 256 kinds of link
+        self.numbers = array("i")
 
     def add(self, url: str, raw: str, tag: str, attr: str, in_nav: bool, rel: tuple[str, ...], text: str,
             line: int | None, column: int | None) -> None:
@@ -234,13 +232,15 @@ class LinkColumns:
         index = kinds.get(kind)
         if index is None:
             index = kinds[kind] = len(kinds)
+            if index == 256:
+                self.kind_of = array("H", self.kind_of)
         self.kind_of.append(index)
-        self.lines.append(_NONE if line is None else line)
-        self.columns.append(_NONE if column is None else column)
+        self.numbers.append(_NONE if line is None else line)
+        self.numbers.append(_NONE if column is None else column)
 
     def table(self, path: str | None, url: str | None, locations: tuple[Location, ...] | None = None) -> LinkTable:
         return LinkTable(tuple(self.urls), tuple(self.raws), tuple(self.texts), tuple(_kind(*kind) for kind in self.kinds),
-                         self.kind_of, self.lines, self.columns, (path, url), locations)
+                         self.kind_of, self.numbers, (path, url), locations)
 
 
 EMPTY_LINKS = LinkColumns().table(None, None)
@@ -259,7 +259,7 @@ class Fact:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     url: str
     location: Location  # path of the file (folder mode) or the URL (live mode)
@@ -277,6 +277,26 @@ class Page:
     def __post_init__(self) -> None:
         if not isinstance(self.links, LinkTable):
             object.__setattr__(self, "links", LinkTable.of(self.links))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _page_from_pickle, _page_fields(self)
+
+
+_ID_SETS: dict[frozenset[str], frozenset[str]] = {}  # one set per distinct set of a page's ids
+
+
+def _page_from_pickle(*values: Any) -> Page:
+    page = Page(*values)
+    # Pages built from one template share their ids ("content", "s1"…), often all of them: each
+    # id and each set kept once, not per page, as they arrive from a worker process.
+    ids = frozenset(map(intern, page.ids))
+    if len(_ID_SETS) > 100_000:
+        _ID_SETS.clear()
+    object.__setattr__(page, "ids", _ID_SETS.setdefault(ids, ids))
+    return page
+
+
+_page_fields = attrgetter(*(f.name for f in fields(Page)))
 
 
 @dataclass(frozen=True)

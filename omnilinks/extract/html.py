@@ -216,7 +216,7 @@ class _KnownJoins:
     """Pages in one folder share their navigation, header and footer links: a relative link
     resolves the same from every page of the folder, so each is worked out once per folder."""
 
-    LIMIT = 50_000  # ~10 MB at most, kept for the process
+    LIMIT = 10_000  # ~2 MB at most, kept for the process (a worker's memory counts in the peak)
 
     def __init__(self) -> None:
         self.by_folder: dict[str, dict[str, str]] = {}
