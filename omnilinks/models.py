@@ -218,7 +218,7 @@ class LinkColumns:
         self.urls: list[str] = []
         self.raws: list[str] = []
         self.texts: list[str] = []
-        self.kinds: dict[LinkKind, int] = {}
+        self.kinds: dict[tuple[str, str, bool, tuple[str, ...]], int] = {}  # a plain tuple: NamedTuple() costs
         self.kind_of = array("B")  # widened when a page has more than 256 kinds of link
         self.numbers = array("i")
 
@@ -228,7 +228,7 @@ class LinkColumns:
         self.raws.append(raw)
         self.texts.append(text)
         kinds = self.kinds
-        kind = LinkKind(tag, attr, in_nav, rel)
+        kind = (tag, attr, in_nav, rel)
         index = kinds.get(kind)
         if index is None:
             index = kinds[kind] = len(kinds)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from omnilinks.discover.folder import FolderSite, normalize_base
+from omnilinks.discover.folder import FolderSite, normalize_base, without_fragment_shared
 from omnilinks.discover.live import canonical, crawl, in_crawl_scope
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
@@ -66,7 +66,7 @@ class Site:
         self._exists.clear()
 
     def is_internal(self, url: str) -> bool:
-        key = url.partition("#")[0]  # the answer never depends on the fragment
+        key = without_fragment_shared(url)  # the answer never depends on the fragment
         known = self._internal.get(key)
         if known is None:
             known = self._internal[key] = self.folder.is_internal(key) if self.folder is not None \
@@ -74,7 +74,7 @@ class Site:
         return known
 
     def page_for(self, url: str) -> Page | None:
-        key = url.partition("#")[0]
+        key = without_fragment_shared(url)
         if key in self._page_for:
             return self._page_for[key]
         page = self._by_url.get(canonical(key))
@@ -120,7 +120,7 @@ class Site:
         """Folder: whether a file serves the URL. Live: known from the crawl, else None (check it)."""
         if self.folder is not None:
             return self.folder.file_for(url) is not None
-        key = url.partition("#")[0]
+        key = without_fragment_shared(url)
         if key not in self._exists:
             response = self.responses.get(canonical(key))
             if canonical(key) in self.robots_disallowed:

@@ -7,6 +7,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from sys import intern
 from urllib.parse import quote, unquote, urlsplit
 
 from omnilinks.normalize.domain import same_host
@@ -136,7 +137,7 @@ class FolderSite:
 
     def file_for(self, url: str) -> str | None:
         """The site-relative file a URL is served from, or None when nothing serves it."""
-        key = url.partition("#")[0]  # the fragment never changes the file
+        key = without_fragment_shared(url)  # the fragment never changes the file
         if key in self._file_for:
             return self._file_for[key]
         found = self._find_file(key)
@@ -161,6 +162,12 @@ class FolderSite:
             if candidate in self._files:
                 return candidate
         return None
+
+
+def without_fragment_shared(url: str) -> str:
+    """The URL without its #fragment, one string per distinct address in the process: the site's
+    caches (internal? which file? which page? exists?) each key on it, for every target linked."""
+    return intern(url.partition("#")[0])
 
 
 def _third_party(relative_folder: str) -> bool:
