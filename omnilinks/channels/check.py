@@ -65,10 +65,12 @@ def plan_visits(ctx: SiteContext) -> list[Visit]:
     if config.channels:
         return [_declared(config.path or "omnilinks.yml", index, channel) for index, channel in enumerate(config.channels)]
     visits: dict[str, Visit] = {}
+    seen: set[str] = set()
     for page in ctx.pages:
         for url, kind in page.links.targets():
-            if kind.tag not in LINKING_TAGS or ctx.site.is_internal(url):
+            if kind.tag not in LINKING_TAGS or url in seen or ctx.site.is_internal(url):
                 continue
+            seen.add(url)
             ref = classify(url)
             if ref is not None and ref.url not in visits:
                 visits[ref.url] = Visit(ref, by_platform()[ref.platform], None, declared=False)

@@ -23,9 +23,14 @@ CONTACT_PATH = re.compile(r"(contact|kontak|hubungi|contact-us|hubungi-kami)", r
 
 @dataclass(frozen=True)
 class LinkUse:
-    link: Link
     page: Page
+    number: int  # the link's place in page.links
     ref: ChannelRef | None  # None: a plain page (matched against declared generic channels)
+
+    @property
+    def link(self) -> Link:
+        # Built when asked for: a site links its profiles from every page.
+        return self.page.links[self.number]
 
 
 _last_index: tuple[tuple[Page, ...], dict[str, list[LinkUse]]] | None = None
@@ -42,13 +47,16 @@ def link_index(pages: tuple[Page, ...], site: Site) -> dict[str, list[LinkUse]]:
     if last is not None and last[0] is pages:
         return last[1]
     index: dict[str, list[LinkUse]] = defaultdict(list)
+    keys: dict[str, tuple[str, ChannelRef | None]] = {}  # each distinct URL classified once
     for page in pages:
-        links = page.links
-        for number, (url, kind) in enumerate(links.targets()):
+        for number, (url, kind) in enumerate(page.links.targets()):
             if kind.tag not in LINKING_TAGS or not url.startswith(("http://", "https://")) or site.is_internal(url):
                 continue
-            ref = classify(url)
-            index[ref.url if ref else without_tracking(url)].append(LinkUse(links[number], page, ref))
+            known = keys.get(url)
+            if known is None:
+                ref = classify(url)
+                known = keys[url] = (ref.url if ref else without_tracking(url), ref)
+            index[known[0]].append(LinkUse(page, number, known[1]))
     _last_index = (pages, dict(index))
     return _last_index[1]
 

@@ -66,6 +66,9 @@ class Site:
         self._exists.clear()
 
     def is_internal(self, url: str) -> bool:
+        known = self._internal.get(url)  # a URL without a #fragment: its own key
+        if known is not None:
+            return known
         key = without_fragment_shared(url)  # the answer never depends on the fragment
         known = self._internal.get(key)
         if known is None:

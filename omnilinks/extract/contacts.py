@@ -78,7 +78,7 @@ HOURS_GATE = re.compile(r"(?:j(?<!\wj)am\s+(?:buka|operasional|kerja|layanan)|o(
 POSTCODE_LETTERS = re.compile(_POSTCODE_LETTERS)
 POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
 COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
-FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a\u1e9e]")  # İ ı ſ K ẞ
+FOLDS_UNLIKE = "\u0130\u0131\u017f\u212a\u1e9e"  # İ ı ſ K ẞ
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
 # Code samples, keyboard input, program output and form fields show examples
 # ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
@@ -229,7 +229,7 @@ def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
     # Word gates run on the lower-cased text (a case-blind regex scans 3-5x slower); a letter whose
     # lower case is longer ("İ"), or that case-blind matching equates with a Latin one ("ſ", "K"),
     # would break that: then every node is a candidate.
-    if len(lower) != len(joined) or FOLDS_UNLIKE_LOWER.search(joined) is not None:
+    if len(lower) != len(joined) or not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE):
         return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(root)
     hours = [match.start() for match in HOURS_GATE.finditer(lower)]
     hours_possible = bool(hours) and _time_on_page(root)

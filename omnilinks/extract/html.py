@@ -151,13 +151,16 @@ PATH_UNSAFE = frozenset(":;\t\r\n")  # a scheme, params or characters urlsplit d
 
 class Resolver:
     """urljoin(base, raw) for every link of one page, same output. A relative path — most links —
-    is resolved on the base's directory (split once) with urljoin's own dot-segment steps;
-    anything else goes to urljoin, which parses both URLs on every call."""
+    is resolved on the base's directory (split once) with urljoin's own dot-segment steps; a
+    #fragment on the page's own address; what resolves the same from every page (a root-relative
+    path, an absolute http(s) URL) is worked out once per site; anything else goes to urljoin,
+    which parses both URLs on every call."""
 
     def __init__(self, base: str):
         self.base = base
         self._directory: list[str] | None = None
         self._folder: str | None = None
+        self._here: str | None = None  # the base as urljoin gives it back, without a fragment
         try:
             scheme, netloc, path, _, _, _ = urlparse(base)
             urlsplit(base).port  # noqa: B018 - a base with a bad port resolves nothing
@@ -165,6 +168,7 @@ class Resolver:
             return
         if scheme in ("http", "https") and netloc:
             self._prefix = f"{scheme}://{netloc}"
+            self._absolute = " absolute " + scheme  # (no URL starts with a space) the cache of absolute URLs
             directory = path.split("/")
             if directory[-1] != "":
                 del directory[-1]
@@ -173,16 +177,33 @@ class Resolver:
     def join(self, raw: str) -> str | None:
         if "\\" in raw:
             raw = browser_slashes(raw)
-        if self._directory is None or not raw or raw[0] <= " " or raw[0] in "?#" or raw.startswith("//") \
-                or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]) \
-                or "\t" in raw or "\n" in raw or "\r" in raw:
+        if self._directory is None or not raw or raw[0] <= " " or "\t" in raw or "\n" in raw or "\r" in raw:
             return resolve_url(self.base, raw)
-        if self._folder is None:
-            self._folder = self._prefix + "/".join(self._directory)
-        url = _JOINS.get(self._folder, raw)
+        if raw[0] == "#" and len(raw) > 1:
+            if self._here is None:
+                self._here = (resolve_url(self.base, "#") or "").removesuffix("#")
+            # urljoin keeps everything of the base but its fragment; a base with a bad port gave ""
+            return self._here + raw if self._here else resolve_url(self.base, raw)
+        if raw.startswith(("http://", "https://")) and raw[7 + (raw[4] == "s"):][:1] not in ("", "/", "?", "#"):
+            # Another host named: urljoin's answer depends on the base's scheme alone.
+            url = _JOINS.get(self._absolute, raw)
+            if url is None:
+                url = resolve_url(self.base, raw)
+                if url is not None:
+                    _JOINS.put(self._absolute, raw, url)
+            return url
+        if raw[0] in "?#" or raw.startswith("//") or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]):
+            return resolve_url(self.base, raw)
+        if raw[0] == "/":
+            folder = " " + self._prefix  # a root-relative path resolves the same from every folder
+        else:
+            if self._folder is None:
+                self._folder = self._prefix + "/".join(self._directory)
+            folder = self._folder
+        url = _JOINS.get(folder, raw)
         if url is None:
             url = self._fast(raw)
-            _JOINS.put(self._folder, raw, url)
+            _JOINS.put(folder, raw, url)
         return url
 
     def _fast(self, raw: str) -> str:
