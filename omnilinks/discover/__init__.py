@@ -22,7 +22,7 @@ from omnilinks.extract.css import parse_stylesheet
 from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient
 from omnilinks.fetch.types import Response
-from omnilinks.models import Page
+from omnilinks.models import Page, forget_shared_strings
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +44,7 @@ class Site:
     truncated: bool = False
     robots_disallowed: frozenset[str] = frozenset()  # live: same-site URLs robots.txt forbids fetching
     _by_url: dict[str, Page] = field(default_factory=dict)
+    _by_path: dict[str, Page] = field(default_factory=dict)  # folder: by the file's display path
     # Rules ask about the same few thousand targets for every link on every page: answer each once.
     _page_for: dict[str, Page | None] = field(default_factory=dict, repr=False)
     _internal: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -57,11 +58,13 @@ class Site:
         self._host = (urlsplit(self.base).hostname or "").lower()
 
     def index(self) -> None:
-        self._by_url = {canonical(p.url): p for p in self.pages}
+        # A page's own URL string as the key where it is already canonical: one string, not two, a page.
+        self._by_url = {(p.url if (key := canonical(p.url)) == p.url else key): p for p in self.pages}
         if self.folder is not None:
+            self._by_path = {}
             for page in self.pages:
                 if page.location.path:
-                    self._by_url.setdefault("file:" + page.location.path, page)
+                    self._by_path.setdefault(page.location.path, page)
         self._page_for.clear()
         self._exists.clear()
 
@@ -84,7 +87,7 @@ class Site:
         if page is None and self.folder is not None:
             relative = self.folder.file_for(key)
             if relative is not None:
-                page = self._by_url.get("file:" + self.folder.display_path(self.folder.root / relative))
+                page = self._by_path.get(self.folder.display_path(self.folder.root / relative))
         self._page_for[key] = page
         return page
 
@@ -183,6 +186,7 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
         site = Site("folder", folder.base, pages, folder=folder, stylesheets=_stylesheets(folder),
                     redirects=load_redirects(folder.root, target))
     site.index()
+    forget_shared_strings()  # every page is read: nothing more arrives to share them with
     return site
 
 

@@ -140,7 +140,7 @@ def crawl(start: str, client: HttpClient, max_pages: int, max_depth: int, region
 
     def flush(next_level: list[str]) -> None:
         for (url, final), page in zip(fetched, pool.parse(jobs), strict=True):
-            page = replace(page, url=url, links=page.links.interned())
+            page = replace(page, url=url, links=page.links.shared())
             result.pages.append(page)
             if on_page:
                 on_page(page)

@@ -344,7 +344,7 @@ def _link_facts(links: LinkTable, in_examples: frozenset[tuple[int | None, str]]
         tag = kind.tag
         if tag != "a" and tag != "link":
             continue
-        raw = links.raws[index]
+        raw = links.raw(index)
         if in_examples and (links.line(index), raw) in in_examples:
             continue
         url = links.urls[index]

@@ -45,7 +45,7 @@ def _internal_tags(ctx: Context) -> Iterator[Finding]:
         for index, (url, kind) in enumerate(table.targets()):
             if kind.tag in NAVIGATING and "utm_" in url.lower() and utm_tags(url) \
                     and url.startswith(("http://", "https://")) and ctx.site.is_internal(url):
-                uses.setdefault(table.raws[index], []).append(table[index])
+                uses.setdefault(table.raw(index), []).append(table[index])
     for raw, links in uses.items():
         tags = utm_tags(links[0].url)
         clean = without_tags(raw) or "./"

@@ -155,7 +155,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                                                          "or remove the link.")
         links = page.links
         for index, (url, kind) in enumerate(links.targets()):
-            if _quiet(ctx, url, links.raws[index], kind.tag, https_site):
+            if _quiet(ctx, url, links.raw(index), kind.tag, https_site):
                 continue
             link = links[index]  # a Link is built only for the few links that may have a finding
             invisible = _invisible(link.raw)

@@ -49,3 +49,16 @@ def test_a_pickled_table_is_equal_and_shares_its_strings() -> None:
     assert first.links.kinds()[1] is second.links.kinds()[1]
     assert [link.in_nav for link in page.links] == [False, True, False]
     assert page.links[1].rel == ("me",) and page.links[0].location == Location("site/index.html", 1, 10)
+
+
+@pytest.mark.parametrize(("url", "raw"), [
+    ("https://shop.example/blog/x.html", "../blog/x.html"), ("https://shop.example/", "../../../"),
+    ("https://shop.example/menu/", "/menu/"), ("https://shop.example/#top", "#top"),
+    ("https://shop.example/a b", "a b"), ("https://shop.example/b/c", "./c"), ("https://shop.example/x", "x/../x"),
+    ("https://shop.example/x", ""), ("https://shop.example/%7Ex", "~x"), ("https://shop.example/../x", "../x"),
+])
+def test_a_source_comes_back_as_written(url: str, raw: str) -> None:
+    link = Link(url, raw, "a", Location("site/p.html", 2, 3))
+    table = LinkTable.of([link, link])
+    assert table.raws == (raw, raw) and table[1] == link
+    assert pickle.loads(pickle.dumps(table)) == table
