@@ -132,12 +132,13 @@ def execute(target: str, opts: RunOptions, fmt: str, output: str | None, reports
 
 def emit(report: Report, fmt: str, output: str | None, extra: list[tuple[str, str]], color: bool | None) -> None:
     for name, path in extra:
-        write_atomic(path, FORMATS[name].render(report, RenderOptions()))
+        write_atomic(path, FORMATS[name].pieces(report, RenderOptions()))
     if output:
-        write_atomic(output, FORMATS[fmt].render(report, RenderOptions(color=False)))
+        write_atomic(output, FORMATS[fmt].pieces(report, RenderOptions(color=False)))
         return
     use_color = sys.stdout.isatty() and "NO_COLOR" not in os.environ if color is None else color
-    click.echo(FORMATS[fmt].render(report, RenderOptions(color=use_color)), nl=False)
+    for piece in FORMATS[fmt].pieces(report, RenderOptions(color=use_color)):
+        click.echo(piece, nl=False)
 
 
 def _parse_report_arg(item: str) -> tuple[str, str]:

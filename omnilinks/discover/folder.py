@@ -41,7 +41,8 @@ class FolderSite:
         else:
             self.assume_extension = assume_extension if assume_extension.startswith(".") else "." + assume_extension
         self.stylesheets: list[Path] = []  # the site's own .css files, for their url() references
-        self._files: set[str] = set()
+        # Each file's site-relative path, mapped to itself: URL lookups answer with this one string.
+        self._files: dict[str, str] = {}
         self._walked = False  # file_for() answers are final (and cached) only after the whole walk
         self._root_prefix = self.root.as_posix().rstrip("/") + "/"
         self._cwd_prefix: str | None = None
@@ -74,7 +75,8 @@ class FolderSite:
                 path = Path(folder) / name
                 if os.path.islink(path) and not self._inside(path):
                     continue  # a file symlink out of the site: never read
-                self._files.add(self._relative(path))
+                relative = self._relative(path)
+                self._files[relative] = relative
                 lowered = name.lower()
                 if authored and lowered.endswith(HTML_SUFFIXES):
                     yield path
@@ -159,8 +161,9 @@ class FolderSite:
             if self.assume_extension:
                 candidates.append(stem + self.assume_extension)
         for candidate in candidates:
-            if candidate in self._files:
-                return candidate
+            found = self._files.get(candidate)
+            if found is not None:
+                return found
         return None
 
 

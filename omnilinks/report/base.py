@@ -4,7 +4,7 @@ from __future__ import annotations
 import glob
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +23,17 @@ class Format:
     extension: str
     description: str
     render: Callable[[Report, RenderOptions], str]
+    # The same text in pieces, for a format whose report can be tens of MB (JSON at 60,000 findings).
+    render_pieces: Callable[[Report, RenderOptions], Iterable[str]] | None = None
+
+    def pieces(self, report: Report, options: RenderOptions) -> Iterable[str]:
+        """The rendered text, in pieces to write one after the other."""
+        if self.render_pieces is not None:
+            return self.render_pieces(report, options)
+        return (self.render(report, options),)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> None:
     """Write beside the target and rename over it: a reader never sees half a report.
 
     The file gets the mode a plain open() would give it (the umask's, 0644 by default) or, when
@@ -40,7 +48,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     try:
         os.chmod(temp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines((text,) if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)

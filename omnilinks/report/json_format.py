@@ -5,6 +5,7 @@ comparison read it without going through any format."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -23,6 +24,10 @@ def schema() -> dict[str, Any]:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
+    return _report_dict(report, [f.to_dict() for f in report.findings])
+
+
+def _report_dict(report: Report, findings: list[Any]) -> dict[str, Any]:
     counts = report.counts()
     extra = {"baseline": report.baseline.to_dict()} if report.baseline is not None else {}
     return {
@@ -36,5 +41,25 @@ def to_dict(report: Report) -> dict[str, Any]:
         "summary": {**counts, "pages": report.pages, "links": report.links},
         "identity": report.identity.to_dict(),
         "channels": [c.to_dict() for c in report.channels],
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": findings,
     } | extra
+
+
+_FINDINGS = "omnilinks: the findings go here"
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """`json.dumps(to_dict(report), indent=2, ensure_ascii=False)` and a newline, the same bytes, in
+    pieces: one finding at a time, so a report of 60,000 findings is never one 60 MB string (nor
+    60,000 dicts at once)."""
+    if not report.findings:
+        yield json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+        return
+    text = json.dumps(_report_dict(report, [_FINDINGS]), indent=2, ensure_ascii=False)
+    # A string holds no raw newline in JSON: this two-line pattern is the placeholder itself.
+    before, after = text.split(f'"findings": [\n    {json.dumps(_FINDINGS)}\n  ]', 1)
+    yield before + '"findings": [\n'
+    for number, finding in enumerate(report.findings):
+        item = json.dumps(finding.to_dict(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield ("    " if number == 0 else ",\n    ") + item
+    yield "\n  ]" + after + "\n"

@@ -9,9 +9,10 @@ import jsonschema
 import pytest
 
 from omnilinks.cli import DEMO_DIR
-from omnilinks.models import Report
+from omnilinks.models import BaselineDiff, Report
 from omnilinks.pipeline import RunOptions, run
 from omnilinks.report import RenderOptions, json_format
+from omnilinks.report.base import write_atomic
 from omnilinks.report.formats import json as json_report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,3 +67,14 @@ def test_the_schema_ships_in_the_package() -> None:
     package_data = pyproject.split("[tool.setuptools.package-data]", 1)[1].split("\n[", 1)[0]
     assert '"report/schema/*.json"' in package_data
     assert (REPO / "omnilinks" / "report" / "schema" / json_format.SCHEMA_FILE).is_file()
+
+
+@pytest.mark.parametrize(("findings", "baseline"), [(None, None), ([], None), (None, BaselineDiff("old.json", 1, 2))])
+def test_the_json_report_in_pieces_is_the_same_text(sample: Callable[..., Report], findings: list | None,
+                                                     baseline: BaselineDiff | None, tmp_path: Path) -> None:
+    report = sample(findings, baseline=baseline)
+    whole = json.dumps(json_format.to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    pieces = list(json_format.pieces(report))
+    assert "".join(pieces) == whole and len(pieces) == (len(report.findings) + 2 if report.findings else 1)
+    write_atomic(tmp_path / "r.json", json_report.FORMAT.pieces(report, RenderOptions()))
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == whole

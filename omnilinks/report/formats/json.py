@@ -1,15 +1,19 @@
 """`json`: the stable machine contract (schema_version 1), as report/json_format.py builds it."""
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 
 from omnilinks.models import Report
 from omnilinks.report.base import Format, RenderOptions
-from omnilinks.report.json_format import to_dict
+from omnilinks.report.json_format import pieces
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return "".join(pieces(report))
 
 
-FORMAT = Format("json", ".json", "The stable JSON report (schema_version 1)", render)
+def render_pieces(report: Report, options: RenderOptions) -> Iterator[str]:
+    return pieces(report)
+
+
+FORMAT = Format("json", ".json", "The stable JSON report (schema_version 1)", render, render_pieces)
