@@ -6,9 +6,10 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -22,15 +23,27 @@ from omnilinks.extract.css import parse_stylesheet
 from omnilinks.extract.html import parse_page
 from omnilinks.fetch.client import HttpClient
 from omnilinks.fetch.types import Response
-from omnilinks.models import Page, forget_shared_strings
+from omnilinks.linktable import forget_shared_strings
+from omnilinks.models import Page
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
 
-# A page of a folder, read and parsed in a worker: file, URL, display path, region, bytes read at most.
-FileToParse = tuple[str, str, str, str, int]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What every file of a folder is read with: a worker forked after the walk gets it whole, so
+    a job is the file's path alone (a 200,000-page site's job list was 70 MB as tuples of strings)."""
+
+    folder: FolderSite
+    region: str
+    max_body: int  # bytes read of a file at most
+
+
+_READING: Reading | None = None  # a worker's, set as it starts
 
 
 @dataclass
@@ -177,12 +190,13 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
         if not os.path.isdir(target):
             raise OmnilinksError(f"{target}: not a folder or an http(s) URL")
         folder = FolderSite(target, base_url, assume_extension)
-        jobs = [(str(path), folder.url_for(path), folder.display_path(path), region, client.options.max_body)
-                for path in folder.html_files()]
-        if not jobs:
+        files = (str(path) for path in folder.html_files())  # walked while the first pages are parsed
+        first = next(files, None)
+        if first is None:
             raise OmnilinksError(f"{target}: no HTML files found")
         with _gc_paused():
-            pages = _parse_all(jobs, on_page, client.cancel)
+            pages = _parse_all(chain([first], files), Reading(folder, region, client.options.max_body), on_page,
+                               client.cancel)
         site = Site("folder", folder.base, pages, folder=folder, stylesheets=_stylesheets(folder),
                     redirects=load_redirects(folder.root, target))
     site.index()
@@ -190,18 +204,24 @@ def discover(target: str, client: HttpClient, base_url: str | None, assume_exten
     return site
 
 
-def _parse_all(jobs: list[FileToParse], on_page: Callable[[Page], None] | None, cancel: threading.Event) -> list[Page]:
+def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page], None] | None,
+               cancel: threading.Event) -> list[Page]:
     """Parse every file, in worker processes when the site is big enough; pages keep the walk's order.
+    The workers are forked once the first files are known, before the rest of the walk (what the
+    parent holds at the fork becomes each worker's own memory as the parent goes on writing: at
+    200,000 pages the whole file list was 80 MB a worker), and parse while the walk goes on.
     A stop request (SIGINT/SIGTERM) ends the reading within a fraction of a second; the pages read
     so far are kept."""
-    workers = worker_count(len(jobs))
+    files = iter(files)
+    head = list(islice(files, PARALLEL_MIN_PAGES // 2 * MAX_WORKERS))  # enough to choose the worker count
+    workers = worker_count(len(head))
     if workers < 2:
         pages: list[Page] = []
         try:
-            for job in jobs:
+            for path in chain(head, files):
                 if cancel.is_set():
                     break
-                page = _parse_file(job)
+                page = _parse_file(path, reading)
                 pages.append(page)
                 if on_page:
                     on_page(page)
@@ -210,13 +230,19 @@ def _parse_all(jobs: list[FileToParse], on_page: Callable[[Page], None] | None, 
         return pages
     # Imported here: only a site big enough for several workers starts processes.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, wait
+    from concurrent.futures import Future, ProcessPoolExecutor, wait
 
-    size = max(4, min(32, len(jobs) // (workers * 8)))
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
-    chunks = [pool.submit(_parse_files, jobs[start:start + size]) for start in range(0, len(jobs), size)]
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
+                               initargs=(reading,))
+    chunks: list[Future[list[Page]]] = []
+    submitted = 0
     pages = []
     try:
+        for batch in _batches(chain(head, files), workers):
+            chunks.append(pool.submit(_parse_files, batch))
+            submitted += len(batch)
+            if cancel.is_set():
+                return pages
         for chunk in chunks:
             while not wait([chunk], timeout=0.1).done:
                 if cancel.is_set():
@@ -231,13 +257,29 @@ def _parse_all(jobs: list[FileToParse], on_page: Callable[[Page], None] | None, 
     except Interrupted:  # the hard stop after SIGINT/SIGTERM: the pages read so far are kept
         return pages
     finally:
-        if cancel.is_set() or len(pages) < len(jobs):
+        if cancel.is_set() or len(pages) < submitted:
             _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_files(jobs: list[FileToParse]) -> list[Page]:
-    return [_parse_file(job) for job in jobs]
+def _batches(files: Iterator[str], workers: int) -> Iterator[list[str]]:
+    """The files in chunks for the workers: a few per worker while the walk has found few, then 32
+    (fewer, bigger chunks cost less to hand over; smaller ones spread a small site evenly)."""
+    batch: list[str] = []
+    for seen, path in enumerate(files, 1):
+        batch.append(path)
+        if len(batch) >= max(4, min(32, seen // (workers * 8))):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parse_files(files: list[str]) -> list[Page]:
+    reading = _READING
+    if reading is None:  # only a worker started by _parse_all runs this
+        raise RuntimeError("a folder's files are parsed in the workers _parse_all starts")
+    return [_parse_file(path, reading) for path in files]
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -259,19 +301,21 @@ def worker_count(pages: int) -> int:
     return max(1, wanted)
 
 
-def _worker_init() -> None:
+def _worker_init(reading: Reading) -> None:
+    global _READING
     ignore_signals()
+    _READING = reading  # forked: the folder's file list comes as it is in the parent, nothing pickled
     gc.freeze()  # the heap inherited from the parent never needs collecting here
 
 
-def _parse_file(job: FileToParse) -> Page:
-    path, url, display, region, max_body = job
+def _parse_file(path: str, reading: Reading) -> Page:
     try:
         with open(path, "rb") as handle:  # check.max_body per file, as per response: a 200 MB page is cut
-            body = handle.read(max_body)
+            body = handle.read(reading.max_body)
     except OSError as exc:
         raise OmnilinksError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_page(body, url, path=display, region=region)
+    file = Path(path)
+    return parse_page(body, reading.folder.url_for(file), path=reading.folder.display_path(file), region=reading.region)
 
 
 @contextmanager

@@ -13,7 +13,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from omnilinks.models import Fact, Link, LinkTable, Location
+from omnilinks.linktable import Link, LinkTable, Location
+from omnilinks.models import Fact
 from omnilinks.normalize.address import parse_address
 from omnilinks.normalize.email import find_emails, normalize_email
 from omnilinks.normalize.phone import find_phones, is_whatsapp_url, normalize_phone, whatsapp_target

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from omnilinks.extract.urls import resolve_url
-from omnilinks.models import Link, LinkTable, Location, Page
+from omnilinks.linktable import Link, LinkTable, Location
+from omnilinks.models import Page
 
 # url("…"), url('…'), url(…) and @import "…" (its url() form is matched by the first branch).
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"\n]*)"|'([^'\n]*)')""",

@@ -17,7 +17,8 @@ from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
 from omnilinks.extract.urls import browser_slashes, resolve_url
-from omnilinks.models import Link, LinkColumns, LinkTable, Location, Page
+from omnilinks.linktable import Link, LinkColumns, LinkTable, Location
+from omnilinks.models import Page
 from omnilinks.vocabulary import DEFAULT_REGION
 
 # Each element and the attributes holding a URL it links or loads (html-proofer's, lychee's and a

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from omnilinks.discover import Site, _parse_all, discover, worker_count
+from omnilinks.discover import Reading, Site, _parse_all, discover, worker_count
 from omnilinks.discover.folder import FolderSite
 from omnilinks.extract.html import Resolver, parse_page
 from omnilinks.extract.urls import browser_slashes
@@ -71,16 +71,17 @@ def _site(root: Path, count: int) -> Path:
 def test_process_pool_reads_the_same_pages_in_the_same_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _site(tmp_path, 40)
     folder = FolderSite(root, "https://example.com/")
-    jobs = [(str(p), folder.url_for(p), folder.display_path(p), "ID", 10 * 1024 * 1024) for p in folder.html_files()]
+    files = [str(p) for p in folder.html_files()]
+    reading = Reading(folder, "ID", 10 * 1024 * 1024)
     client = HttpClient(HttpOptions())
     monkeypatch.setenv("OMNILINKS_WORKERS", "1")
-    one_by_one = _parse_all(jobs, None, client.cancel)
+    one_by_one = _parse_all(files, reading, None, client.cancel)
     monkeypatch.setenv("OMNILINKS_WORKERS", "2")
     # Server threads other tests left behind make the pool refuse to fork; none of them
     # holds a lock this parse needs, and this test is about what the pool returns.
     monkeypatch.setattr("omnilinks.discover.threading.active_count", lambda: 1)
-    assert worker_count(len(jobs)) == 2
-    pooled = _parse_all(jobs, None, client.cancel)
+    assert worker_count(len(files)) == 2
+    pooled = _parse_all(files, reading, None, client.cancel)
     assert pooled == one_by_one and len(pooled) == 40
 
 
