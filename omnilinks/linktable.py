@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple, overload
 
 
-def _pickled_as_arguments(cls: type) -> type:
+def pickled_as_arguments(cls: type) -> type:
     """Worker processes send hundreds of thousands of these back. A slotted frozen dataclass
     unpickles through a Python loop over fields(); its constructor's arguments pickle 4x and
     unpickle 2x faster."""
@@ -21,7 +21,7 @@ def _pickled_as_arguments(cls: type) -> type:
     return cls
 
 
-@_pickled_as_arguments
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Location:
     path: str | None = None

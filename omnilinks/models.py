@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any, Literal
 
 # The link records live in omnilinks.linktable; the records' users may keep importing them from here.
-from omnilinks.linktable import EMPTY_LINKS, _pickled_as_arguments, shared_ids, shared_names
+from omnilinks.linktable import EMPTY_LINKS, pickled_as_arguments, shared_ids, shared_names
 from omnilinks.linktable import Link as Link
 from omnilinks.linktable import LinkColumns as LinkColumns
 from omnilinks.linktable import LinkKind as LinkKind
@@ -36,7 +36,7 @@ from omnilinks.vocabulary import Severity as Severity
 ChannelStatus = Literal["verified", "mismatch", "unverifiable", "unreachable", "not_applicable"]
 
 
-@_pickled_as_arguments
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One value a page (or channel) states about the business, and where."""
