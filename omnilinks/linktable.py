@@ -6,7 +6,7 @@ A site of 200,000 pages holds millions of links: each page keeps them as columns
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, NamedTuple, overload
@@ -153,6 +153,11 @@ class LinkTable(Sequence[Link]):
         if not start:
             return self._written[index]  # type: ignore[index]  # a 0 start is always written down
         return "../" * numbers[4 * index + 3] + self.urls[index][start - 1:]
+
+    def of_kinds(self, wanted: Callable[[LinkKind], bool]) -> list[int]:
+        """The indices of the links whose kind `wanted` takes (each kind asked once)."""
+        numbers = {number for number, kind in enumerate(self._kinds) if wanted(kind)}
+        return [index for index, number in enumerate(self._kind_of) if number in numbers] if numbers else []
 
     def kinds(self) -> list[LinkKind]:
         """Each link's kind, in order."""

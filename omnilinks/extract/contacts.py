@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from omnilinks.linktable import Link, LinkTable, Location
+from omnilinks.linktable import Link, LinkKind, LinkTable, Location
 from omnilinks.models import Fact
 from omnilinks.normalize.address import parse_address
 from omnilinks.normalize.email import find_emails, normalize_email
@@ -89,7 +89,7 @@ EXAMPLE_TAGS = frozenset({"pre", "code", "kbd", "samp", "textarea"})
 
 def contact_facts(root: Any, links: Sequence[Link], location: Location, region: str) -> tuple[Fact, ...]:
     examples = next(root.iter(*EXAMPLE_TAGS), None) is not None
-    facts = _link_facts(LinkTable.of(links), _example_links(root) if examples else frozenset())
+    facts = _link_facts(LinkTable.of(links), root, examples)
     seen: set[tuple[str, str, int | None]] = set()
     texts = VisibleText(root)
     candidates, hours_possible = _candidates(root, texts.texts)
@@ -173,15 +173,24 @@ class VisibleText:
                 self._hidden.update(container.iterdescendants())
         hidden = self._hidden
         texts, owners, tails = self.texts, self.owners, self.tails
-        for element in body.iter():
+        if body.text:
+            texts.append(body.text)
+            owners.append(body)
+            tails.append(False)
+        # (_shows_text, inlined: this loop meets every element of every page)
+        for element in body.iterdescendants():
             if hidden and element in hidden:
                 continue
-            if _shows_text(element):
-                texts.append(element.text)
-                owners.append(element)
-                tails.append(False)
-            if element.tail and element is not body:
-                texts.append(element.tail)
+            text = element.text
+            if text:
+                tag = element.tag
+                if tag not in SKIPPED_TAGS and tag.__class__ is str:
+                    texts.append(text)
+                    owners.append(element)
+                    tails.append(False)
+            text = element.tail
+            if text:
+                texts.append(text)
                 owners.append(element)
                 tails.append(True)
 
@@ -222,38 +231,115 @@ def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
     Every gate runs once over the page's text nodes joined by NUL, which none of their patterns
     can match across, so a match marks exactly the node it lies in: the per-node tests then run
     on those few nodes only. Hours also need a time somewhere on the page: the label alone
-    ("jam buka" in running text) gives no fact."""
+    ("jam buka" in running text) gives no fact.
+    A regex scans 5-10 ns a character, a substring search a tenth of that: the gates that need a
+    number run on the nodes with a digit only, and words are looked up by splitting the page's
+    bytes on every ASCII non-letter (see `_words`)."""
     if not texts:
         return [], False
     joined = "\0".join(texts)
     lower = joined.lower()
+    encoded = joined.encode()
     # Word gates run on the lower-cased text (a case-blind regex scans 3-5x slower); a letter whose
     # lower case is longer ("İ"), or that case-blind matching equates with a Latin one ("ſ", "K"),
-    # would break that: then every node is a candidate.
-    if len(lower) != len(joined) or not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE):
+    # would break that: then every node is a candidate. (A NUL inside a text node, which lxml does
+    # not give, would misplace the nodes: then every node too.)
+    if len(lower) != len(joined) or not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE) \
+            or encoded.count(b"\0") != len(texts) - 1:
         return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(root)
-    hours = [match.start() for match in HOURS_GATE.finditer(lower)]
+    found: set[int] = set()
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    hours = _hours_positions(lower)
     hours_possible = bool(hours) and _time_on_page(root)
-    positions = hours if hours_possible else []
-    for gate in (PHONE_HINT, POSTCODE_LETTERS, POSTCODE_DIGITS):
-        positions.extend(match.start() for match in gate.finditer(joined))
-    positions.extend(match.start() for match in COMPOUND_GATE.finditer(lower))
+    if hours_possible:
+        found.update(bisect_right(starts, position) - 1 for position in hours)
     at = joined.find("@")
     while at >= 0:
-        positions.append(at)
-        at = joined.find("@", at + 1)
-    words = STREET_TYPE_WORDS.intersection(WORD.findall(joined))
-    if words:
-        positions.extend(match.start() for match in _word_pattern(frozenset(words)).finditer(joined))
-    labels = [match.start() for match in LABEL_WORD.finditer(lower)]
-    if not positions and not labels:
-        return [], hours_possible
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = {bisect_right(starts, position) - 1 for position in positions}
-    # An address label counts in a node with a number ("Alamat" in running text is not an address).
-    found.update(index for index in {bisect_right(starts, position) - 1 for position in labels}
-                 if DIGIT.search(texts[index]) is not None)
+        found.add(bisect_right(starts, at) - 1)
+        end = joined.find("\0", at)  # the node is in: on to the next one
+        at = joined.find("@", end) if end >= 0 else -1
+    streets, compounds = _words(encoded)
+    if streets:
+        found.update(bisect_right(starts, match.start()) - 1 for match in _word_pattern(streets).finditer(joined))
+    if compounds:
+        found.update(bisect_right(starts, match.start()) - 1 for match in COMPOUND_GATE.finditer(lower))
+    found.update(_numbered_candidates(texts, encoded))
     return sorted(found), hours_possible
+
+
+HOURS_WORDS = ("hours", "jam", "waktu")  # a word of every HOURS_GATE match ("opening hours" holds "hours")
+
+
+def _hours_positions(lower: str) -> list[int]:
+    """Where HOURS_GATE matches (at least once in each node it matches in): its anchor words
+    found as substrings, the gate tried there."""
+    positions = []
+    for word in HOURS_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            if HOURS_GATE.match(lower, at):
+                positions.append(at)
+            at = lower.find(word, at + 1)
+    return positions
+
+
+# Every ASCII byte but a letter as a space, so the text splits into its ASCII words; bytes of other
+# characters stay, and a piece holding them is split again as WORD splits (`_words`).
+LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
+STREET_TYPE_BYTES = frozenset(word.encode() for word in STREET_TYPE_WORDS)
+COMPOUND_ENDINGS = tuple(first + rest for first in (b"s", b"g", b"l", b"p", b"w")  # COMPOUND_GATE's ASCII words
+                         for rest in (b"trasse", b"tr", b"traat", b"racht", b"aan", b"lein", b"eg"))
+
+
+def _words(encoded: bytes) -> tuple[frozenset[str], bool]:
+    """The street-type words among the page's words (WORD's letter runs), and whether a word
+    ends as a German or Dutch street compound may (COMPOUND_GATE)."""
+    words = set(encoded.translate(LETTERS_ONLY).split())
+    streets = {word.decode() for word in STREET_TYPE_BYTES.intersection(words)}
+    compounds = False
+    for word in words:
+        if word.isascii():
+            if not compounds and word.lower().endswith(COMPOUND_ENDINGS):
+                compounds = True
+            continue
+        text = word.decode(errors="replace")
+        streets.update(STREET_TYPE_WORDS.intersection(WORD.findall(text)))
+        compounds = compounds or COMPOUND_GATE.search(text.lower()) is not None
+    return frozenset(streets), compounds
+
+
+# The first UTF-8 byte of every character DIGIT matches but the ASCII ones (U+0660 Arabic-Indic
+# zero and up: never a dash, a quote mark or a Latin letter). tests/identity/test_identity_gates.py
+# works it out again from Unicode's digits.
+OTHER_DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0"
+# ASCII digits as "0", and as "\x01" the first byte of every other digit.
+DIGIT_MARKS = bytes.maketrans(b"123456789" + OTHER_DIGIT_LEADS, b"000000000" + b"\x01" * len(OTHER_DIGIT_LEADS))
+
+
+def _numbered_candidates(texts: list[str], encoded: bytes) -> Iterator[int]:
+    """The nodes the gates that need a number pass: a phone, a postcode, an address label beside
+    a number. They run on the nodes with a digit only, found by substring search in the page's
+    bytes (a node with a byte that may start another script's digit is asked DIGIT)."""
+    marked = encoded.translate(DIGIT_MARKS)
+    numbered = []
+    for mark in (b"0", b"\x01"):
+        node, at, position = 0, 0, marked.find(mark)
+        while position >= 0:
+            node += marked.count(b"\0", at, position)
+            if mark == b"0" or DIGIT.search(texts[node]) is not None:
+                numbered.append(node)
+            at = marked.find(b"\0", position)
+            position = marked.find(mark, at) if at >= 0 else -1
+    if not numbered:
+        return
+    numbered = sorted(set(numbered))
+    joined = "\0".join(texts[index] for index in numbered)
+    starts = list(accumulate((len(texts[index]) + 1 for index in numbered), initial=0))
+    for gate in (PHONE_HINT, POSTCODE_LETTERS, POSTCODE_DIGITS):
+        for match in gate.finditer(joined):
+            yield numbered[bisect_right(starts, match.start()) - 1]
+    for match in LABEL_WORD.finditer(joined.lower()):
+        yield numbered[bisect_right(starts, match.start()) - 1]
 
 
 def _time_on_page(root: Any) -> bool:
@@ -339,9 +425,26 @@ def _example_links(root: Any) -> frozenset[tuple[int | None, str]]:
                      for sample in root.iter(*EXAMPLE_TAGS) for a in sample.iter("a"))
 
 
-def _link_facts(links: LinkTable, in_examples: frozenset[tuple[int | None, str]]) -> list[Fact]:
+CONTACT_URL_WORDS = ("tel:", "mailto:", "wa.me", "whatsapp")  # one is in the URL of every link below but rel ones
+
+
+def _named_route(kind: LinkKind) -> bool:
+    return kind.tag in ("a", "link") and ("me" in kind.rel or kind.tag == "link" and not ICON_RELS.isdisjoint(kind.rel))
+
+
+def _link_facts(links: LinkTable, root: Any, examples: bool) -> list[Fact]:
+    """Contact routes and profiles the links name. A tel:, mailto: or WhatsApp link's URL is its
+    source as written (urljoin keeps another scheme's) or a WhatsApp host's: on a page whose URLs
+    name none (most), only the rel=me and icon links are read."""
+    kinds = links.kinds()
+    urls = "\n".join(links.urls).lower()
+    indices = range(len(kinds)) if any(word in urls for word in CONTACT_URL_WORDS) else links.of_kinds(_named_route)
+    if not indices:
+        return []
+    in_examples = _example_links(root) if examples else frozenset()
     found: list[tuple[str, Any, str, int]] = []  # (field, value, source, link index)
-    for index, kind in enumerate(links.kinds()):
+    for index in indices:
+        kind = kinds[index]
         tag = kind.tag
         if tag != "a" and tag != "link":
             continue

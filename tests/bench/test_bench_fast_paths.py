@@ -17,9 +17,9 @@ from omnilinks.fetch import HttpClient, HttpOptions
 
 BASES = ["http://h/", "https://h.example/a/b.html", "http://h", "https://h/a/b/", "https://h/a;p/b;q?x=1#f",
          "http://u:p@[::1]:80/a/./b/../c", "http://h/a//b/", "HTTP://H/x/y", "file:///tmp/x.html", "not a url",
-         "http://h:port/a/", "http://[::1/a/", "https://h/a/b/c/d.html", "https://h/a?"]
+         "http://h:port/a/", "http://[::1/a/", "https://h/a/b/c/d.html", "https://h/a?", "https://h/a//b/c/d"]
 PIECES = ["a", "b", ".", "..", "/", "//", "?", "#", ":", ";", "%20", "x.html", " ", "\t", "~", "é", "=", "&", "\\",
-          "http://", "https://", "@", "80"]
+          "http://", "https://", "@", "80", "../", "a/", "x.html#s1"]
 
 
 def test_resolver_equals_urljoin_on_random_references() -> None:

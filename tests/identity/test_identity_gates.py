@@ -76,3 +76,17 @@ def test_a_time_far_after_the_label_is_not_its_hours() -> None:
     source = (f"<html><body><footer><p>Opening hours {'Alamat ' * 60}</p><p>08.00–17.00</p></footer>"
               "</body></html>")
     assert [f for f in facts(source) if f.field == "hours"] == []
+
+
+def test_the_digit_lead_bytes_are_those_of_every_non_ascii_digit() -> None:
+    leads = {chr(code).encode()[0] for code in range(128, 0x110000) if contacts.DIGIT.match(chr(code))}
+    assert bytes(sorted(leads)) == contacts.OTHER_DIGIT_LEADS
+
+
+def test_a_node_with_another_scripts_digits_is_read() -> None:
+    # An address label counts beside a number: Arabic-Indic or fullwidth digits are one too.
+    for number in ("١٢٣", "１２３"):
+        source = f"<html><body><p>Kopi — senja</p><p>Alamat toko {number}</p><p>Alamat toko</p></body></html>"
+        root = lxml_html.document_fromstring(source)
+        texts = contacts.VisibleText(root).texts
+        assert [texts[i] for i in contacts._candidates(root, texts)[0]] == [f"Alamat toko {number}"]
