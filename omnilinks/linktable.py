@@ -6,7 +6,7 @@ A site of 200,000 pages holds millions of links: each page keeps them as columns
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, NamedTuple, overload
@@ -154,10 +154,17 @@ class LinkTable(Sequence[Link]):
             return self._written[index]  # type: ignore[index]  # a 0 start is always written down
         return "../" * numbers[4 * index + 3] + self.urls[index][start - 1:]
 
+    def written_indices(self) -> Container[int]:
+        """The links whose source is kept as written (it is not the end of its URL)."""
+        return self._written or {}
+
     def of_kinds(self, wanted: Callable[[LinkKind], bool]) -> list[int]:
         """The indices of the links whose kind `wanted` takes (each kind asked once)."""
         numbers = {number for number, kind in enumerate(self._kinds) if wanted(kind)}
         return [index for index, number in enumerate(self._kind_of) if number in numbers] if numbers else []
+
+    def kind(self, index: int) -> LinkKind:
+        return self._kinds[self._kind_of[index]]
 
     def kinds(self) -> list[LinkKind]:
         """Each link's kind, in order."""
@@ -234,42 +241,37 @@ def _table_from_pickle(*state: Any) -> LinkTable:
 
 
 class LinkColumns:
-    """A LinkTable being filled, one link at a time."""
+    """A LinkTable being filled, one link at a time: each link a row, turned into columns at the end
+    (one pass over the rows costs less than keeping every column up to date link by link)."""
 
-    __slots__ = ("urls", "texts", "kinds", "kind_of", "numbers", "written")
+    __slots__ = ("rows",)
 
     def __init__(self) -> None:
-        self.urls: list[str] = []
-        self.texts: list[str] = []
-        self.kinds: dict[tuple[str, str, bool, tuple[str, ...]], int] = {}  # a plain tuple: NamedTuple() costs
-        self.kind_of = array("B")  # widened when a page has more than 256 kinds of link
-        self.numbers = array("q")
-        self.written: dict[int, str] = {}
+        # (url, source, (tag, attr, in_nav, rel), text, line, column): a plain tuple, NamedTuple() costs
+        self.rows: list[tuple[str, str, tuple[str, str, bool, tuple[str, ...]], str, int | None, int | None]] = []
 
     def add(self, url: str, raw: str, tag: str, attr: str, in_nav: bool, rel: tuple[str, ...], text: str,
             line: int | None, column: int | None) -> None:
-        kinds = self.kinds
-        kind = (tag, attr, in_nav, rel)
-        index = kinds.get(kind)
-        if index is None:
-            index = kinds[kind] = len(kinds)
-            if index == 256:
-                self.kind_of = array("H", self.kind_of)
-        self.kind_of.append(index)
-        rest, steps = raw, 0
-        while rest.startswith("../"):
-            rest, steps = rest[3:], steps + 1
-        start = len(url) - len(rest) + 1 if url.endswith(rest) else 0
-        if not start:
-            self.written[len(self.urls)] = raw
-        self.numbers.extend((0 if line is None else line + 1, 0 if column is None else column + 1, start,
-                             steps if start else 0))
-        self.urls.append(url)
-        self.texts.append(text)
+        self.rows.append((url, raw, (tag, attr, in_nav, rel), text, line, column))
 
     def table(self, path: str | None, url: str | None, locations: tuple[Location, ...] | None = None) -> LinkTable:
-        return LinkTable(tuple(self.urls), tuple(self.texts), tuple(_kind(*kind) for kind in self.kinds),
-                         self.kind_of, _compact(self.numbers), (path, url), locations, self.written or None)
+        rows = self.rows
+        kinds: dict[tuple[str, str, bool, tuple[str, ...]], int] = {}
+        numbers: list[int] = []
+        written: dict[int, str] = {}
+        for index, (link_url, raw, _, _, line, column) in enumerate(rows):
+            rest, steps = raw, 0
+            while rest.startswith("../"):
+                rest, steps = rest[3:], steps + 1
+            start = len(link_url) - len(rest) + 1 if link_url.endswith(rest) else 0
+            if not start:
+                written[index] = raw
+                steps = 0
+            numbers += (0 if line is None else line + 1, 0 if column is None else column + 1, start, steps)
+        kind_of = [kinds.setdefault(row[2], len(kinds)) for row in rows]
+        return LinkTable(tuple(row[0] for row in rows), tuple(row[3] for row in rows),
+                         tuple(_kind(*kind) for kind in kinds), array("B" if len(kinds) <= 256 else "H", kind_of),
+                         _compact(array("q", numbers)), (path, url), locations, written or None)
 
 
 def _compact(numbers: array[int]) -> array[int]:

@@ -67,8 +67,10 @@ def plan_visits(ctx: SiteContext) -> list[Visit]:
     visits: dict[str, Visit] = {}
     seen: set[str] = set()
     for page in ctx.pages:
-        for url, kind in page.links.targets():
-            if kind.tag not in LINKING_TAGS or url in seen or ctx.site.is_internal(url):
+        links = page.links
+        for index in ctx.site.outbound(page):
+            url = links.urls[index]
+            if url in seen or links.kind(index).tag not in LINKING_TAGS:
                 continue
             seen.add(url)
             ref = classify(url)

@@ -49,8 +49,10 @@ def link_index(pages: tuple[Page, ...], site: Site) -> dict[str, list[LinkUse]]:
     index: dict[str, list[LinkUse]] = defaultdict(list)
     keys: dict[str, tuple[str, ChannelRef | None]] = {}  # each distinct URL classified once
     for page in pages:
-        for number, (url, kind) in enumerate(page.links.targets()):
-            if kind.tag not in LINKING_TAGS or not url.startswith(("http://", "https://")) or site.is_internal(url):
+        links = page.links
+        for number in site.outbound(page):
+            url = links.urls[number]
+            if links.kind(number).tag not in LINKING_TAGS or not url.startswith(("http://", "https://")):
                 continue
             known = keys.get(url)
             if known is None:

@@ -66,6 +66,7 @@ class Site:
     stylesheets: list[Page] = field(default_factory=list)  # folder: the site's .css files and their url()s
     redirects: Redirects = field(default_factory=lambda: Redirects([]))  # folder: the host's redirect rules
     _file_ids: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
+    _outbound: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._host = (urlsplit(self.base).hostname or "").lower()
@@ -90,6 +91,16 @@ class Site:
         if known is None:
             known = self._internal[key] = self.folder.is_internal(key) if self.folder is not None \
                 else in_crawl_scope(key, self._host)
+        return known
+
+    def outbound(self, page: Page) -> tuple[int, ...]:
+        """The indices of the page's links that leave the site (any scheme), in order: the channel
+        plan, the link index and the structured data rules each read them, out of every link."""
+        known = self._outbound.get(id(page))  # (the site holds its pages: an id is one page's)
+        if known is None:
+            internal = self.is_internal
+            found = tuple(index for index, url in enumerate(page.links.urls) if not internal(url))
+            known = self._outbound[id(page)] = _SHARED_INDICES.setdefault(found, found)
         return known
 
     def page_for(self, url: str) -> Page | None:
@@ -147,6 +158,9 @@ class Site:
             else:
                 self._exists[key] = None if response is None else response.ok
         return self._exists[key]
+
+
+_SHARED_INDICES: dict[tuple[int, ...], tuple[int, ...]] = {}  # pages of one template leave at the same links
 
 
 def _stylesheets(folder: FolderSite) -> list[Page]:

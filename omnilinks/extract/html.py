@@ -113,7 +113,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
     meta = tuple(_meta(root))
     jsonld, errors = _jsonld(root)
-    facts = structured_facts(root, jsonld, meta, title, location, base) + contact_facts(root, links, location, region)
+    facts = structured_facts(root, jsonld, meta, title, location, base, text) + contact_facts(root, links, location, region)
     return Page(url=url, location=location, status=status, title=title, ids=ids, links=links, facts=facts,
                 jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=malformed)
 
@@ -317,7 +317,7 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
     ignored = _ignored(root) if IGNORE_ATTR in text else None
     styled = "url(" in text or "URL(" in text or "@import" in text
     page_location = None if path else page_url
-    join, column_of, add = resolver.join, lines.column, links.add
+    join, column_of, add, row = resolver.join, lines.column, links.add, links.rows.append
     for element in root.iter(*LINK_ATTRS):
         if ignored and element in ignored:
             continue
@@ -334,8 +334,8 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
             absolute = join(candidate)
             line = element.sourceline
             label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
-            if absolute is not None:
-                add(absolute, candidate, "a", "href", element in in_nav, rel, label, line, column_of(line, candidate))
+            if absolute is not None:  # (links.add's row, written out: most of a site's links pass here)
+                row((absolute, candidate, ("a", "href", element in in_nav, rel), label, line, column_of(line, candidate)))
             else:
                 malformed.append(Link(candidate, candidate, tag, Location(path, line, column_of(line, candidate),
                                                                           page_location),

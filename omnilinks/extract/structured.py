@@ -33,7 +33,9 @@ MICRODATA_FIELDS = {"name": "name", "telephone": "phone", "email": "email", "add
                     "openinghours": "hours", "logo": "logo", "url": "website", "sameas": "profile"}
 URL_FIELDS = {"logo", "website", "profile"}
 WHATSAPP_WORD = re.compile(r"whats\s*app|\bwa\b", re.I)
-SCOPES = etree.XPath("//*[@itemscope or @typeof]")
+# Elements with either attribute, in document order: found by the attributes' names (a predicate
+# on every element, //*[@itemscope or @typeof], costs twice as much on a big page).
+SCOPES = etree.XPath("//@itemscope/.. | //@typeof/..")
 
 
 def is_business(types: set[str]) -> bool:
@@ -167,7 +169,9 @@ def entity_values(entity: dict[str, Any], base: str) -> Iterator[tuple[str, Any,
 
 
 def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[tuple[str, str], ...],
-                     title: str, location: Location, base: str) -> tuple[Fact, ...]:
+                     title: str, location: Location, base: str, source: str | None = None) -> tuple[Fact, ...]:
+    """The business facts of JSON-LD, microdata, RDFa, h-card and meta tags; `source`, the page's
+    HTML, lets a page without h-card skip the search for one."""
     facts: list[Fact] = []
     scripts = _script_lines(root) if jsonld else {}
     for entity in business_entities(jsonld):
@@ -180,7 +184,8 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
     facts.extend(_microdata(root, [s for s in scopes if s.get("itemscope") is not None and s.get("itemtype")],
                             location, base))
     facts.extend(_rdfa([s for s in scopes if s.get("typeof") is not None], location, base))
-    facts.extend(_hcard(root, location, base))
+    if source is None or _may_hold_hcard(source):
+        facts.extend(_hcard(root, location, base))
     meta_map = dict(meta)
     if meta_map.get("og:site_name"):
         facts.append(Fact("name", meta_map["og:site_name"], "og:site_name", _head_line(root, "og:site_name", location)))
@@ -383,7 +388,13 @@ BUSINESS_HCARD = {"p-org", "p-adr", "h-adr", "p-street-address", "p-tel", "u-tel
 
 # Elements whose class mentions h-card, found in C: a utility-class page (Tailwind) has a class on
 # every element, and splitting each in Python cost more than the rest of the structured data.
-HCARD_CANDIDATES = etree.XPath("descendant::*[contains(@class, 'h-card')]")
+HCARD_CANDIDATES = etree.XPath("descendant::*/@class[contains(., 'h-card')]/..")
+# A numeric character reference to a letter of "h-card" (a class can spell it so; no named one does).
+HCARD_LETTER_REFERENCE = re.compile(r"&#(?:0*(?:104|45|99|97|114|100)(?!\d)|[xX]0*(?:68|2[dD]|63|61|72|64)(?![0-9a-fA-F]))")
+
+
+def _may_hold_hcard(source: str) -> bool:
+    return "h-card" in source or HCARD_LETTER_REFERENCE.search(source) is not None
 
 
 def _hcard(root: Any, location: Location, base: str) -> list[Fact]:

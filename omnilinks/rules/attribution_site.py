@@ -42,6 +42,8 @@ def _internal_tags(ctx: Context) -> Iterator[Finding]:
     uses: dict[str, list[Link]] = {}
     for page in ctx.pages:
         table = page.links
+        if "utm_" not in "\n".join(table.urls).lower():
+            continue  # (most pages: one test of all their URLs at once)
         for index, (url, kind) in enumerate(table.targets()):
             if kind.tag in NAVIGATING and "utm_" in url.lower() and utm_tags(url) \
                     and url.startswith(("http://", "https://")) and ctx.site.is_internal(url):
@@ -82,6 +84,9 @@ def _whatsapp_texts(ctx: Context) -> Iterator[Finding]:
     pages_using: dict[tuple[str, str], set[str]] = {}
     for page in ctx.pages:
         table = page.links
+        urls = "\n".join(table.urls).lower()
+        if "whatsapp" not in urls and "wa.me" not in urls:
+            continue  # no WhatsApp link on the page (every one's URL says one of these: is_whatsapp_url)
         for index, (url, kind) in enumerate(table.targets()):
             if kind.tag not in NAVIGATING or not is_whatsapp_url(url):
                 continue

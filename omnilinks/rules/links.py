@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from sys import intern
 from urllib.parse import unquote, urljoin, urlsplit
 
 from omnilinks.context import SiteContext
@@ -148,14 +149,38 @@ def checked_pages(ctx: SiteContext) -> tuple[Page, ...]:
 def check(ctx: Context) -> Iterator[Finding]:
     https_site = ctx.site_url.startswith("https:")
     pages_by_name = _pages_by_name(ctx)
+    # A link's URL without its fragment → what `_target` says of it (apart for URLs with a "#": the
+    # results of external links key on urldefrag's URL, which is not always the text before it)
+    targets: dict[str, dict[str, object]] = {"": {}, "#": {}}
     for page in checked_pages(ctx):
         for link in page.malformed:
             yield MALFORMED.finding(f"{link.raw} is not a valid URL: {_parse_error(link.raw)}", link.location,
                                     target=link.raw, fix="Correct the address (host, [IPv6] brackets and port) "
                                                          "or remove the link.")
         links = page.links
+        written = links.written_indices()
         for index, (url, kind) in enumerate(links.targets()):
-            if _quiet(ctx, url, links.raw(index), kind.tag, https_site):
+            # Most links of a site share a few thousand targets: each target is judged once.
+            base, hash_sign, fragment = url.partition("#")
+            known = targets[hash_sign]
+            target = known.get(base)
+            if target is None:
+                # (the site's caches already share the string of a URL without its fragment)
+                target = known[intern(base) if hash_sign else base] = _target(ctx, base + hash_sign, https_site)
+            if target is FINE or target.__class__ is Ids:
+                if kind.tag not in FRAGMENT_TAGS or not fragment:
+                    quiet = True
+                elif "%" in fragment:
+                    quiet = False
+                else:
+                    if target is FINE:
+                        target = known[base] = Ids(ctx.site.ids_for(url))
+                    quiet = target.ids is None or fragment in target.ids  # type: ignore[attr-defined]
+            else:
+                quiet = target is QUIET or target is CHECKED and kind.tag == "form"
+            # (a source with other than ASCII in it is read for invisible characters; a URL in ASCII
+            # ends with its source unless the source is written down apart)
+            if quiet and (url.isascii() and index not in written or links.raw(index).isascii()):
                 continue
             link = links[index]  # a Link is built only for the few links that may have a finding
             invisible = _invisible(link.raw)
@@ -233,17 +258,29 @@ def _invisible(raw: str) -> str | None:
     return f"{INVISIBLE_CHARS[char]} (U+{ord(char):04X}) at character {match.start() + 1}"
 
 
-def _quiet(ctx: Context, url: str, raw: str, tag: str, https_site: bool) -> bool:
-    """Whether an http(s) link surely has no finding, read from the link's columns: nearly every
-    link of a site, answered without building its `Link`."""
-    if not raw.isascii() or not url.startswith("http"):
-        return False
+FINE, QUIET, CHECKED, LOUD = object(), object(), object(), object()
+
+
+@dataclass(frozen=True, slots=True)
+class Ids:
+    """A FINE target whose ids are known (None: any fragment may be right)."""
+
+    ids: frozenset[str] | None
+
+
+def _target(ctx: Context, url: str, https_site: bool) -> object:
+    """What links to an http(s) URL (with any fragment cut to "#") have to say, whatever their tag: FINE, an
+    internal target that exists (a fragment, if any, is still to be found in it); QUIET, an external
+    one with no result recorded; CHECKED, an external one with a result to report (but for a
+    form's action); LOUD, anything else, which `check` reads link by link."""
+    if not url.startswith("http"):
+        return LOUD
     scheme = url.partition(":")[0]
     if scheme == "http" and https_site or scheme not in ("http", "https"):
-        return False
+        return LOUD
     if ctx.site.is_internal(url):
-        return _plainly_fine(ctx, url, tag)
-    return tag == "form" or ctx.link_results.get(without_fragment(url)) is None
+        return FINE if ctx.site.exists(url) is True else LOUD
+    return QUIET if ctx.link_results.get(without_fragment(url)) is None else CHECKED
 
 
 def _plainly_fine(ctx: Context, url: str, tag: str) -> bool:

@@ -175,7 +175,7 @@ def value_location(page: Page, field: str, value: Any, default: Location) -> Loc
 def expected_profiles(ctx: Context) -> dict[str, ProfileRef]:
     """Profiles the site links (anywhere, rel=me included) and the config declares."""
     site = ctx.site
-    linked = site_profiles((url for page in ctx.pages for url in page.links.urls if not site.is_internal(url)),
+    linked = site_profiles((page.links.urls[index] for page in ctx.pages for index in site.outbound(page)),
                            PROFILE_KINDS)
     declared = site_profiles((c.url for c in ctx.config.channels), PROFILE_KINDS)
     # A linked account on a platform where omnilinks.yml declares another one is the stale or

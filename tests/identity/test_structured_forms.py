@@ -95,6 +95,14 @@ def test_hcard_value_class_pattern() -> None:
     assert ("name", "Riverside Books", "hcard") in found
 
 
+def test_an_hcard_class_spelled_with_character_references_is_read() -> None:
+    # The page's source never says "h-card": the search for one must still run.
+    for spelled in ("&#104;-card", "h&#x2D;card", "h-c&#0097;rd", "h-&#99ard"):
+        found = facts(f'<div class="{spelled}"><span class="p-org">Riverside Books</span>'
+                      '<a class="u-tel" href="tel:+442079460018">call</a></div>')
+        assert ("name", "Riverside Books", "hcard") in found, spelled
+
+
 def test_rdfa_and_itemref_facts_are_compared_end_to_end(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import omnilinks
 
