@@ -51,10 +51,14 @@ class FolderSite:
         self.unreadable: list[str] = []  # folders the walk could not list (permissions)
 
     def html_files(self) -> Iterator[Path]:
-        """HTML files under the root, in a stable order. Symlinks are followed only where they stay
-        inside the root (a site built with links into itself is served so; nothing outside it is
-        read). A folder link back to an ancestor is not followed, and each real folder is walked at
-        most MAX_FOLDER_ALIASES times, so neither loops nor link lattices blow up the walk."""
+        """HTML files under the root, in a stable order (see `html_file_names`)."""
+        return map(Path, self.html_file_names())
+
+    def html_file_names(self) -> Iterator[str]:
+        """HTML files under the root, in a stable order, as path strings. Symlinks are followed only
+        where they stay inside the root (a site built with links into itself is served so; nothing
+        outside it is read). A folder link back to an ancestor is not followed, and each real folder
+        is walked at most MAX_FOLDER_ALIASES times, so neither loops nor link lattices blow up the walk."""
         walks: Counter[tuple[int, int]] = Counter()
         for folder, dirs, files in os.walk(self.root, followlinks=True, onerror=self._unreadable):
             try:
@@ -70,18 +74,20 @@ class FolderSite:
             dirs[:] = sorted(d for d in dirs if d not in NOT_SERVED)
             dirs[:] = [d for d in dirs if self._inside(os.path.join(folder, d))
                        and not _is_ancestor(os.path.realpath(os.path.join(folder, d)), real)]
-            authored = not _third_party(self._relative(Path(folder)) if folder != str(self.root) else "")
+            folder_relative = self._relative(folder) if folder != str(self.root) else ""
+            authored = not _third_party(folder_relative)
+            prefix = folder_relative + "/" if folder_relative else ""
             for name in sorted(files):
-                path = Path(folder) / name
+                path = os.path.join(folder, name)
                 if os.path.islink(path) and not self._inside(path):
                     continue  # a file symlink out of the site: never read
-                relative = self._relative(path)
+                relative = prefix + name if os.sep == "/" else self._relative(path)
                 self._files[relative] = relative
                 lowered = name.lower()
                 if authored and lowered.endswith(HTML_SUFFIXES):
                     yield path
                 elif authored and lowered.endswith(".css"):
-                    self.stylesheets.append(path)
+                    self.stylesheets.append(Path(path))
         self._walked = True
 
     def _inside(self, path: str | os.PathLike[str]) -> bool:
@@ -104,7 +110,7 @@ class FolderSite:
                 return inside
         return None
 
-    def url_for(self, path: Path) -> str:
+    def url_for(self, path: Path | str) -> str:
         relative = self._relative(path)
         if relative == "index.html" or relative.endswith("/index.html"):
             relative = relative[: -len("index.html")]
@@ -112,24 +118,28 @@ class FolderSite:
             relative = quote(os.fsencode(relative), safe="/")
         return self.base + relative
 
-    def display_path(self, path: Path) -> str:
+    def display_path(self, path: Path | str) -> str:
         """Relative to the working directory when inside it: that is what CI annotations want."""
         if self._cwd_prefix is None:
             self._cwd_prefix = Path.cwd().resolve().as_posix().rstrip("/") + "/"
-        text = path.as_posix()
-        native = str(path)
+        if isinstance(path, str) and os.sep == "/":
+            text = native = path
+            absolute = path.startswith("/")
+        else:
+            text, native, absolute = Path(path).as_posix(), str(path), Path(path).is_absolute()
         if _undecodable(text):  # shown escaped (caf\xe9.html): reports are UTF-8
             text = native = os.fsencode(text).decode("utf-8", "backslashreplace")
-        if not path.is_absolute():
+        if not absolute:
             return text
         # A string prefix test, as Path.relative_to does, minus its cost on every page.
         return text[len(self._cwd_prefix):] if text.startswith(self._cwd_prefix) else native
 
-    def _relative(self, path: Path) -> str:
-        text = path.as_posix()
+    def _relative(self, path: Path | str) -> str:
+        # (a path string is already the POSIX form where "/" is the separator: no Path to build)
+        text = path if isinstance(path, str) and os.sep == "/" else Path(path).as_posix()
         if text.startswith(self._root_prefix):
             return text[len(self._root_prefix):]
-        return path.relative_to(self.root).as_posix()
+        return Path(path).relative_to(self.root).as_posix()
 
     def is_internal(self, url: str) -> bool:
         """Whether the URL is the site's own (Site remembers the answer per URL)."""
@@ -150,7 +160,7 @@ class FolderSite:
     def _find_file(self, url: str) -> str | None:
         path = unquote(urlsplit(url).path, errors="surrogateescape")  # %E9 finds the file named with byte E9
         relative = path[len(self.base_path):] if path.startswith(self.base_path) else path.lstrip("/")
-        relative = str(PurePosixPath("/" + relative)).lstrip("/") if relative else ""
+        relative = normalized_relative(relative)
         if path.endswith("/") and relative:
             relative += "/"
         candidates = [relative] if relative and not relative.endswith("/") else []
@@ -165,6 +175,14 @@ class FolderSite:
             if found is not None:
                 return found
         return None
+
+
+def normalized_relative(relative: str) -> str:
+    """A URL's path inside the site as PurePosixPath spells it: no empty or "." segment, no
+    slash at either end ("" stays "")."""
+    if "//" in relative or "/." in relative or relative.startswith((".", "/")):
+        return str(PurePosixPath("/" + relative)).lstrip("/") if relative else ""
+    return relative.rstrip("/")  # nothing to take out but a last slash (PurePosixPath costs 10 µs)
 
 
 def without_fragment_shared(url: str) -> str:

@@ -7,6 +7,7 @@ only taken for the brand on a one-page site.
 """
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,8 +40,24 @@ def fold(text: str) -> str:
     return " ".join(fold_letters(text).split())
 
 
+_last_claims: tuple[tuple[Page, ...], list[TitleClaim]] | None = None
+
+
 def title_claims(pages: Iterable[Page]) -> list[TitleClaim]:
-    pages = [p for p in pages if p.is_html and p.status < 400]
+    """What each page's title and og:title say of the brand. Identity and the brand rule both ask,
+    for the same pages: the last answer is kept for pages that are the very same objects."""
+    global _last_claims
+    pages = tuple(pages)
+    last = _last_claims
+    if last is not None and len(last[0]) == len(pages) and all(map(operator.is_, last[0], pages)):
+        return list(last[1])
+    claims = _title_claims(pages)
+    _last_claims = (pages, claims)
+    return list(claims)
+
+
+def _title_claims(all_pages: tuple[Page, ...]) -> list[TitleClaim]:
+    pages = [p for p in all_pages if p.is_html and p.status < 400]
     claims: list[TitleClaim] = []
     for source in ("title", "og:title"):
         split: list[tuple[Page, str, str, str]] = []

@@ -4,13 +4,13 @@ pages as reading one by one, and Site/FolderSite caches answer as before."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from omnilinks.discover import Reading, Site, _parse_all, discover, worker_count
-from omnilinks.discover.folder import FolderSite
+from omnilinks.discover.folder import FolderSite, normalized_relative
 from omnilinks.extract.html import Resolver, parse_page
 from omnilinks.extract.urls import browser_slashes
 from omnilinks.fetch import HttpClient, HttpOptions
@@ -35,6 +35,15 @@ def test_resolver_equals_urljoin_on_random_references() -> None:
         except ValueError:
             expected = None  # malformed: the page's link is reported, never resolved
         assert Resolver(base).join(raw) == expected, (base, raw)
+
+
+def test_a_site_path_is_normalized_as_pure_posix_path_does() -> None:
+    rng = random.Random(3)
+    pieces = ["a", "b", "/", ".", "..", "//", "x.html", "é", " ", "\\"]
+    for _ in range(20_000):
+        relative = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        expected = str(PurePosixPath("/" + relative)).lstrip("/") if relative else ""
+        assert normalized_relative(relative) == expected, relative
 
 
 @pytest.mark.parametrize("raw", ["../s/p.html#x", "/abs/./p.html?q=1#f", "p.html#", "p.html?", "./", "..", "a/../../b"])
@@ -106,3 +115,16 @@ def test_cached_lookups_answer_like_fresh_ones(tmp_path: Path) -> None:
         page = site.page_for("https://example.com/s1/p1.html#whatever")
         assert page is not None and page.url == "https://example.com/s1/p1.html"
         assert site.page_for("https://example.com/s0/gone3.html") is None
+
+
+def test_a_file_is_read_whole_or_up_to_the_limit(tmp_path: Path) -> None:
+    from omnilinks.discover import read_at_most
+
+    body = bytes(range(256)) * 1000
+    path = tmp_path / "page.html"
+    path.write_bytes(body)
+    assert read_at_most(str(path), 10 * 1024 * 1024) == body
+    assert read_at_most(str(path), 1000) == body[:1000]
+    assert read_at_most(str(path), len(body)) == body
+    (tmp_path / "empty.html").write_bytes(b"")
+    assert read_at_most(str(tmp_path / "empty.html"), 100) == b""
