@@ -198,7 +198,7 @@ def _third_party(relative_folder: str) -> bool:
 
 def _undecodable(text: str) -> bool:
     """File names that are not UTF-8 come from the file system as lone surrogates (PEP 383)."""
-    return any("\udc80" <= char <= "\udcff" for char in text)
+    return not text.isascii() and any("\udc80" <= char <= "\udcff" for char in text)
 
 
 def _is_ancestor(candidate: str, path: str) -> bool:

@@ -247,24 +247,33 @@ def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
     if len(lower) != len(joined) or not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE) \
             or encoded.count(b"\0") != len(texts) - 1:
         return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(root)
-    found: set[int] = set()
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    positions: list[int] = []
     hours = _hours_positions(lower)
     hours_possible = bool(hours) and _time_on_page(root)
     if hours_possible:
-        found.update(bisect_right(starts, position) - 1 for position in hours)
+        positions += hours
     at = joined.find("@")
     while at >= 0:
-        found.add(bisect_right(starts, at) - 1)
+        positions.append(at)
         end = joined.find("\0", at)  # the node is in: on to the next one
         at = joined.find("@", end) if end >= 0 else -1
     streets, compounds = _words(encoded)
     if streets:
-        found.update(bisect_right(starts, match.start()) - 1 for match in _word_pattern(streets).finditer(joined))
+        positions.extend(match.start() for match in _word_pattern(streets).finditer(joined))
     if compounds:
-        found.update(bisect_right(starts, match.start()) - 1 for match in COMPOUND_GATE.finditer(lower))
+        positions.extend(match.start() for match in COMPOUND_GATE.finditer(lower))
+    found = set(_nodes_at(positions, texts, joined))
     found.update(_numbered_candidates(texts, encoded))
     return sorted(found), hours_possible
+
+
+def _nodes_at(positions: list[int], texts: list[str], joined: str) -> Iterator[int]:
+    """The node each position of the NUL-joined text lies in: the NULs before it counted, for a
+    few; for many, found among the nodes' starts."""
+    if len(positions) <= 16:
+        return (joined.count("\0", 0, position) for position in positions)
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    return (bisect_right(starts, position) - 1 for position in positions)
 
 
 HOURS_WORDS = ("hours", "jam", "waktu")  # a word of every HOURS_GATE match ("opening hours" holds "hours")

@@ -148,6 +148,10 @@ def _flattened(text: str) -> str:
 
 
 PATH_UNSAFE = frozenset(":;\t\r\n")  # a scheme, params or characters urlsplit drops: leave it to urljoin
+# Most links: "../blog/x.html#top", "page.html": some "../" steps, then a path with no dot or empty
+# segment, no query, no scheme, no space or backslash, and a fragment if any. Resolver.join's
+# steps give such a link the folder the steps lead to, then the rest as written.
+SIMPLE_RELATIVE = re.compile(r"((?:\.\./)*)(?![./#?])(?!.*(?:/\.|//))[^\\\x00-\x20?#:;]+(?:#[^\\\x00-\x20?]+)?\Z")
 
 
 class Resolver:
@@ -184,6 +188,12 @@ class Resolver:
         known = self._site_known.get(raw) or self._folder_known.get(raw)
         if known is not None:
             return known
+        simple = SIMPLE_RELATIVE.match(raw)
+        if simple is not None and self._directory is not None:  # what the steps below come to, in one test
+            steps = simple.end(1)
+            url = self._up(steps // 3) + raw[steps:]
+            _JOINS.put(self._folder_known, raw, url)
+            return url
         if "\\" in raw:
             raw = browser_slashes(raw)
         if self._directory is None or not raw or raw[0] <= " " or "\t" in raw or "\n" in raw or "\r" in raw:
@@ -292,6 +302,13 @@ class _Lines:
             return None
         if self._lines is None:
             self._lines = self.text.split("\n")
+        index = line - 1
+        if index < len(self._lines):  # (the loop below, unrolled for the common case: on the tag's line)
+            start = self._cursor.get(index, 0)
+            position = self._lines[index].find(needle, start, start + 65_536)
+            if position >= 0:
+                self._cursor[index] = position + len(needle)
+                return position + 1
         for offset in range(4):  # attributes may sit on the lines after the tag
             index = line - 1 + offset
             if index >= len(self._lines):
