@@ -191,9 +191,9 @@ class Resolver:
         simple = SIMPLE_RELATIVE.match(raw)
         if simple is not None and self._directory is not None:  # what the steps below come to, in one test
             steps = simple.end(1)
-            url = self._up(steps // 3) + raw[steps:]
-            _JOINS.put(self._folder_known, raw, url)
-            return url
+            joined = self._up(steps // 3) + raw[steps:]
+            _JOINS.put(self._folder_known, raw, joined)
+            return joined
         if "\\" in raw:
             raw = browser_slashes(raw)
         if self._directory is None or not raw or raw[0] <= " " or "\t" in raw or "\n" in raw or "\r" in raw:
