@@ -1,3 +1,3 @@
-from omnilinks.cli import main
+from omnilinks.cli import console
 
-main()
+console()

@@ -193,6 +193,25 @@ def register(command: click.Command) -> None:
     cli.add_command(command)
 
 
+def console() -> None:
+    """The `omnilinks` command: main(), then the process ends at once. Everything is written and
+    closed by then; what is left is freeing a whole site's pages one object at a time (a quarter
+    of a second at 20,000 pages), which an ending process need not do."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken pipe: nothing more can be said
+        pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="omnilinks", standalone_mode=False)
