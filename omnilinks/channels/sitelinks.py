@@ -6,12 +6,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from omnilinks.channels import classify
 from omnilinks.channels.base import ChannelRef
 from omnilinks.channels.urls import without_tracking
 from omnilinks.context import SiteContext
+from omnilinks.extract.urls import url_path
 from omnilinks.models import Link, Location, Page, Profile
 
 if TYPE_CHECKING:
@@ -67,12 +67,12 @@ def home_page(ctx: SiteContext) -> Page | None:
     page = ctx.site.page_for(ctx.site.base)
     if page is not None:
         return page
-    pages = sorted(ctx.pages, key=lambda p: (len(urlsplit(p.url).path.rstrip("/").removesuffix("index.html")), p.url))
+    pages = sorted(ctx.pages, key=lambda p: (len(url_path(p.url).rstrip("/").removesuffix("index.html")), p.url))
     return pages[0] if pages else None
 
 
 def contact_page(pages: tuple[Page, ...]) -> Page | None:
-    return next((p for p in pages if CONTACT_PATH.search(urlsplit(p.url).path)), None)
+    return next((p for p in pages if CONTACT_PATH.search(url_path(p.url))), None)
 
 
 def footer_line(page: Page) -> int | None:

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from sys import intern
 from urllib.parse import quote, unquote, urlsplit
 
+from omnilinks.extract.urls import url_path
 from omnilinks.normalize.domain import same_host
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -158,7 +159,7 @@ class FolderSite:
         return found
 
     def _find_file(self, url: str) -> str | None:
-        path = unquote(urlsplit(url).path, errors="surrogateescape")  # %E9 finds the file named with byte E9
+        path = unquote(url_path(url), errors="surrogateescape")  # %E9 finds the file named with byte E9
         relative = path[len(self.base_path):] if path.startswith(self.base_path) else path.lstrip("/")
         relative = normalized_relative(relative)
         if path.endswith("/") and relative:

@@ -13,6 +13,7 @@ from lxml import etree
 
 from omnilinks.discover.parsepool import BodyToParse, ParsePool
 from omnilinks.errors import Interrupted
+from omnilinks.extract.urls import PLAIN_URL
 from omnilinks.fetch.client import USER_AGENT, HttpClient
 from omnilinks.fetch.types import Response
 from omnilinks.models import Page
@@ -49,6 +50,8 @@ class CrawlResult:
 
 def canonical(url: str) -> str:
     """The crawl's identity for a URL: no fragment, no session or tracking parameters (normalize.queryparams)."""
+    if PLAIN_URL.match(url):
+        return url  # nothing to take out or lower-case: urlunsplit(urlsplit(url)) is the URL
     parts = urlsplit(url)
     query = kept_query(parts.query, CRAWL_NOISE)
     path = re.sub(r";jsessionid=[^/?#]*", "", parts.path, flags=re.I) or "/"

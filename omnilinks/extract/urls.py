@@ -47,3 +47,16 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+# An http(s) URL urlsplit would give back as it is: a lower-case host (an optional port), then a path,
+# and no query, fragment, params, space or control character. Most of a site's page URLs.
+PLAIN_URL = re.compile(r"(https?://[a-z0-9.\-]+(?::[0-9]+)?)(/[^?#;\s\x00-\x1f\x7f]*)\Z")
+
+
+def url_path(url: str) -> str:
+    """urlsplit(url).path, read straight off a plain URL (rules ask it of every page; urlsplit
+    costs 5 µs)."""
+    plain = PLAIN_URL.match(url)
+    return plain.group(2) if plain is not None else urlsplit(url).path
+

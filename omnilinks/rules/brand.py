@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from omnilinks.extract.urls import url_path
 from omnilinks.identity.compare import Group, group_where, group_wrong, if_inferred, where
 from omnilinks.identity.resolve import Observed
 from omnilinks.identity.titles import TitleClaim, fold, title_claims
@@ -142,4 +143,4 @@ def _no_contact(ctx: Context) -> Iterator[Finding]:
 
 
 def _utility(page: Page) -> bool:
-    return bool(NOT_CONTENT.search(urlsplit(page.url).path.rstrip("/")))
+    return bool(NOT_CONTENT.search(url_path(page.url).rstrip("/")))

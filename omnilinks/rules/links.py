@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from omnilinks.context import SiteContext
 from omnilinks.discover.live import canonical
 from omnilinks.discover.redirects import Rewritten
-from omnilinks.extract.urls import without_fragment
+from omnilinks.extract.urls import url_path, without_fragment
 from omnilinks.fetch.types import ErrorKind, Response
 from omnilinks.models import Finding, Link, Location, Page
 from omnilinks.normalize.email import normalize_email
@@ -358,7 +358,7 @@ def _pages_by_name(ctx: Context) -> dict[str, str]:
     """Last path segment → page URL, to suggest the page a broken link probably meant."""
     names: dict[str, str] = {}
     for page in ctx.pages:
-        name = urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1]
+        name = url_path(page.url).rstrip("/").rsplit("/", 1)[-1]
         if name:
             names.setdefault(name, page.url)
             names.setdefault(name.rsplit(".", 1)[0], page.url)

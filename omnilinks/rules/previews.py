@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from omnilinks.discover.folder import LOCAL_BASE
+from omnilinks.extract.urls import url_path
 from omnilinks.identity.compare import where
 from omnilinks.images.collect import preview_fact
 from omnilinks.models import Finding, ImageInfo, Location, Page
@@ -104,7 +105,7 @@ def _missing_tags(ctx: Context, pages: list[Page], meta: dict[str, dict[str, str
 def shared_pages(ctx: Context) -> list[Page]:
     """Pages people share: HTML content pages that load; not error pages, not noindex redirect stubs."""
     return [p for p in ctx.pages if p.is_html and p.status < 400
-            and not NOT_CONTENT.search(urlsplit(p.url).path.rstrip("/"))
+            and not NOT_CONTENT.search(url_path(p.url).rstrip("/"))
             and "noindex" not in dict(p.meta).get("robots", "").lower()]
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from omnilinks.channels.profiles import ProfileRef, comparable, profile_ref, site_profiles
 from omnilinks.extract.structured import business_entities, entity_values, is_local_business, jsonld_types
+from omnilinks.extract.urls import url_path
 from omnilinks.identity.compare import where
 from omnilinks.identity.snippet import business_entity, same_as_snippet, script_tag
 from omnilinks.models import Finding, Location, Page
@@ -97,7 +97,7 @@ def _invalid(pages: Iterable[Page]) -> Iterator[Finding]:
 def home_page(ctx: Context) -> Page | None:
     page = ctx.site.page_for(ctx.site.base)
     if page is None:
-        homes = [p for p in ctx.pages if urlsplit(p.url).path in ("", "/", "/index.html")]
+        homes = [p for p in ctx.pages if url_path(p.url) in ("", "/", "/index.html")]
         page = homes[0] if homes else None
     return page
 

@@ -128,3 +128,26 @@ def test_a_file_is_read_whole_or_up_to_the_limit(tmp_path: Path) -> None:
     assert read_at_most(str(path), len(body)) == body
     (tmp_path / "empty.html").write_bytes(b"")
     assert read_at_most(str(tmp_path / "empty.html"), 100) == b""
+
+
+def test_plain_urls_read_as_urlsplit_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from omnilinks.discover import live
+    from omnilinks.extract.urls import url_path
+
+    rng = random.Random(8)
+    pieces = ["https://", "http://", "h.example", "H", ":80", "/", "a", ".html", "?q=1", "#f", ";jsessionid=1", " ",
+              "\t", "é", "%20", "//", "[", "@", ":"]
+    urls = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) for _ in range(30_000)]
+    for url in urls:
+        try:
+            expected = urlsplit(url).path
+        except ValueError:
+            continue
+        assert url_path(url) == expected, url
+    urls = [url for url in urls if live.PLAIN_URL.match(url)] + ["https://h.example/a/b.html", "http://h:8000/x/"]
+    fast = [live.canonical(url) for url in urls]
+    monkeypatch.setattr(live, "PLAIN_URL", re.compile(r"(?!)"))  # every URL through urlsplit and urlunsplit
+    assert fast == [live.canonical(url) for url in urls]
+    assert len(urls) > 20
