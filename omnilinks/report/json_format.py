@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from importlib import resources
+from json.encoder import encode_basestring  # json's own (in C): ensure_ascii=False's string form
 from typing import Any
 
 from omnilinks.models import Report
@@ -60,6 +61,30 @@ def pieces(report: Report) -> Iterator[str]:
     before, after = text.split(f'"findings": [\n    {json.dumps(_FINDINGS)}\n  ]', 1)
     yield before + '"findings": [\n'
     for number, finding in enumerate(report.findings):
-        item = json.dumps(finding.to_dict(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
-        yield ("    " if number == 0 else ",\n    ") + item
+        yield ("    " if number == 0 else ",\n    ") + indented(finding.to_dict(), "\n    ")
     yield "\n  ]" + after + "\n"
+
+
+def indented(value: Any, newline: str = "\n") -> str:
+    """json.dumps(value, indent=2, ensure_ascii=False), each line after the first starting with
+    `newline`'s indent: the same text. (json's indented encoder is pure Python, three times slower:
+    a quarter of a second for a 20,000-page site's findings.)"""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        return "{" + ",".join(inner + encode_basestring(_key(key)) + ": " + indented(item, inner)
+                              for key, item in value.items()) + newline + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + ",".join(inner + indented(item, inner) for item in value) + newline + "]"
+    return json.dumps(value)  # numbers, true, false, null
+
+
+def _key(key: Any) -> str:
+    # json's own key rules: strings as they are; numbers, booleans and None as their JSON text.
+    return key if isinstance(key, str) else json.dumps(key)

@@ -78,3 +78,22 @@ def test_the_json_report_in_pieces_is_the_same_text(sample: Callable[..., Report
     assert "".join(pieces) == whole and len(pieces) == (len(report.findings) + 2 if report.findings else 1)
     write_atomic(tmp_path / "r.json", json_report.FORMAT.pieces(report, RenderOptions()))
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == whole
+
+
+def test_indented_json_is_the_text_json_writes() -> None:
+    import random
+
+    rng = random.Random(1)
+
+    def value(depth: int = 0) -> object:
+        roll = rng.random()
+        if depth > 3 or roll < 0.4:
+            return rng.choice(["a", 'é\n"x', 1, -2.5, 1e300, True, False, None, "", "\u2028", 0, 3.0])
+        if roll < 0.7:
+            return {rng.choice(["k", "ä", ""]) + str(i): value(depth + 1) for i in range(rng.randrange(0, 4))}
+        return [value(depth + 1) for _ in range(rng.randrange(0, 4))]
+
+    for _ in range(5_000):
+        item = value()
+        assert json_format.indented(item) == json.dumps(item, indent=2, ensure_ascii=False)
+        assert json_format.indented(item, "\n    ") == json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
