@@ -45,8 +45,8 @@ def _internal_tags(ctx: Context) -> Iterator[Finding]:
         if "utm_" not in "\n".join(table.urls).lower():
             continue  # (most pages: one test of all their URLs at once)
         for index, (url, kind) in enumerate(table.targets()):
-            if kind.tag in NAVIGATING and "utm_" in url.lower() and utm_tags(url) \
-                    and url.startswith(("http://", "https://")) and ctx.site.is_internal(url):
+            if kind.tag in NAVIGATING and "utm_" in url.lower() and url.startswith(("http://", "https://")) \
+                    and ctx.site.is_internal(url) and utm_tags(url):
                 uses.setdefault(table.raw(index), []).append(table[index])
     for raw, links in uses.items():
         tags = utm_tags(links[0].url)
