@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from sys import intern
 from urllib.parse import unquote, urljoin, urlsplit
@@ -167,15 +167,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             if target is None:
                 # (the site's caches already share the string of a URL without its fragment)
                 target = known[intern(base) if hash_sign else base] = _target(ctx, base + hash_sign, https_site)
-            if target is FINE or target.__class__ is Ids:
+            if target is FINE or target is ANY_ID or target.__class__ is frozenset:
                 if kind.tag not in FRAGMENT_TAGS or not fragment:
                     quiet = True
                 elif "%" in fragment:
                     quiet = False
                 else:
-                    if target is FINE:
-                        target = known[base] = Ids(ctx.site.ids_for(url))
-                    quiet = target.ids is None or fragment in target.ids  # type: ignore[attr-defined]
+                    if target is FINE:  # its ids, the page's own set (or ANY_ID: not a page whose ids are known)
+                        ids = ctx.site.ids_for(url)
+                        target = known[base] = ANY_ID if ids is None else ids
+                    quiet = target is ANY_ID or fragment in target  # type: ignore[operator]
             else:
                 quiet = target is QUIET or target is CHECKED and kind.tag == "form"
             # (a source with other than ASCII in it is read for invisible characters; a URL in ASCII
@@ -259,13 +260,7 @@ def _invisible(raw: str) -> str | None:
 
 
 FINE, QUIET, CHECKED, LOUD = object(), object(), object(), object()
-
-
-@dataclass(frozen=True, slots=True)
-class Ids:
-    """A FINE target whose ids are known (None: any fragment may be right)."""
-
-    ids: frozenset[str] | None
+ANY_ID = object()  # a FINE target whose ids cannot be known (any fragment may be right); else its frozenset of ids
 
 
 def _target(ctx: Context, url: str, https_site: bool) -> object:
