@@ -151,3 +151,13 @@ def test_plain_urls_read_as_urlsplit_reads_them(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(live, "PLAIN_URL", re.compile(r"(?!)"))  # every URL through urlsplit and urlunsplit
     assert fast == [live.canonical(url) for url in urls]
     assert len(urls) > 20
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="utf-8">', '<meta charset="utf-16">', '<meta charset="bogus">', ""])
+def test_utf8_bytes_parse_as_their_text_does(meta: str) -> None:
+    # libxml2 reads UTF-8 bytes itself when told so: the page must be the one its decoded text gives.
+    body = (f"<html><head>{meta}<title>Café — “Kopi”</title></head><body>\n"
+            "<p id='ü'>Jl. Kemang Raya No. 10, Jakarta · 日本</p><a href='menu/ü.html#ß'>Menü</a></body></html>").encode()
+    from_bytes = parse_page(body, "https://kopisenja.id/", path="index.html")
+    from_text = parse_page(body.decode(), "https://kopisenja.id/", path="index.html")
+    assert from_bytes == from_text and from_bytes.title == "Café — “Kopi”" and "ü" in from_bytes.ids
