@@ -354,7 +354,28 @@ def _numbered_candidates(texts: list[str], encoded: bytes) -> Iterator[int]:
 def _time_on_page(root: Any) -> bool:
     body = root.find("body")
     text = etree.tostring(body, method="text", encoding=str, with_tail=False) if body is not None else ""
-    return TIME_GATE.search(text.lower()) is not None or TIME_GATE.search(_head_text(root)) is not None
+    return _has_time(text.lower()) or TIME_GATE.search(_head_text(root)) is not None
+
+
+def _has_time(lower: str) -> bool:
+    """TIME_GATE.search(lower), tried only where a match can start: at a digit. ASCII digits are
+    found by substring search in the text with each other character one "?" byte (so a byte's
+    offset is its character's); a text with another script's digits, or with digits everywhere,
+    is scanned whole."""
+    if lower.isascii():
+        marked = lower.encode().translate(DIGIT_MARKS)
+    else:
+        if b"\x01" in lower.encode().translate(DIGIT_MARKS):
+            return TIME_GATE.search(lower) is not None
+        marked = lower.encode("ascii", "replace").translate(DIGIT_MARKS)
+    if marked.count(b"0") > 64:
+        return TIME_GATE.search(lower) is not None
+    at = marked.find(b"0")
+    while at >= 0:
+        if TIME_GATE.match(lower, at):
+            return True
+        at = marked.find(b"0", at + 1)
+    return False
 
 
 @lru_cache(maxsize=256)

@@ -90,3 +90,15 @@ def test_a_node_with_another_scripts_digits_is_read() -> None:
         root = lxml_html.document_fromstring(source)
         texts = contacts.VisibleText(root).texts
         assert [texts[i] for i in contacts._candidates(root, texts)[0]] == [f"Alamat toko {number}"]
+
+
+def test_a_time_is_found_wherever_the_gate_finds_one() -> None:
+    import random
+
+    rng = random.Random(4)
+    pieces = ["9", "09", ":", ".", "00", "30", " ", "am", "pm", "a.m", "p.m", "jam", "buka", "—", "é", "٠٨", "０９",
+              "\u00a0", "m", "x", "1", "\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))).lower()
+        assert contacts._has_time(text) == (contacts.TIME_GATE.search(text) is not None), text
+    assert contacts._has_time("buka 08.00–17.00 " + "1 " * 100)  # digits everywhere: scanned whole
