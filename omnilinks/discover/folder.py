@@ -127,7 +127,8 @@ class FolderSite:
             text = native = path
             absolute = path.startswith("/")
         else:
-            text, native, absolute = Path(path).as_posix(), str(path), Path(path).is_absolute()
+            given = Path(path)
+            text, native, absolute = given.as_posix(), str(given), given.is_absolute()
         if _undecodable(text):  # shown escaped (caf\xe9.html): reports are UTF-8
             text = native = os.fsencode(text).decode("utf-8", "backslashreplace")
         if not absolute:

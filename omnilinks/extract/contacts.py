@@ -325,7 +325,7 @@ OTHER_DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0"
 DIGIT_MARKS = bytes.maketrans(b"123456789" + OTHER_DIGIT_LEADS, b"000000000" + b"\x01" * len(OTHER_DIGIT_LEADS))
 
 
-def _numbered_candidates(texts: list[str], encoded: bytes) -> Iterator[int]:
+def _numbered_candidates(texts: list[str], encoded: bytes) -> list[int]:
     """The nodes the gates that need a number pass: a phone, a postcode, an address label beside
     a number. They run on the nodes with a digit only, found by substring search in the page's
     bytes (a node with a byte that may start another script's digit is asked DIGIT)."""
@@ -340,15 +340,13 @@ def _numbered_candidates(texts: list[str], encoded: bytes) -> Iterator[int]:
             at = marked.find(b"\0", position)
             position = marked.find(mark, at) if at >= 0 else -1
     if not numbered:
-        return
+        return []
     numbered = sorted(set(numbered))
-    joined = "\0".join(texts[index] for index in numbered)
-    starts = list(accumulate((len(texts[index]) + 1 for index in numbered), initial=0))
-    for gate in (PHONE_HINT, POSTCODE_LETTERS, POSTCODE_DIGITS):
-        for match in gate.finditer(joined):
-            yield numbered[bisect_right(starts, match.start()) - 1]
-    for match in LABEL_WORD.finditer(joined.lower()):
-        yield numbered[bisect_right(starts, match.start()) - 1]
+    chosen = [texts[index] for index in numbered]
+    joined = "\0".join(chosen)
+    positions = [match.start() for gate in (PHONE_HINT, POSTCODE_LETTERS, POSTCODE_DIGITS) for match in gate.finditer(joined)]
+    positions += [match.start() for match in LABEL_WORD.finditer(joined.lower())]
+    return [numbered[node] for node in _nodes_at(positions, chosen, joined)]
 
 
 def _time_on_page(root: Any) -> bool:
@@ -466,11 +464,11 @@ def _link_facts(links: LinkTable, root: Any, examples: bool) -> list[Fact]:
     """Contact routes and profiles the links name. A tel:, mailto: or WhatsApp link's URL is its
     source as written (urljoin keeps another scheme's) or a WhatsApp host's: on a page whose URLs
     name none (most), only the rel=me and icon links are read."""
-    kinds = links.kinds()
     urls = "\n".join(links.urls).lower()
-    indices = range(len(kinds)) if any(word in urls for word in CONTACT_URL_WORDS) else links.of_kinds(_named_route)
+    indices = range(len(links)) if any(word in urls for word in CONTACT_URL_WORDS) else links.of_kinds(_named_route)
     if not indices:
         return []
+    kinds = links.kinds()
     in_examples = _example_links(root) if examples else frozenset()
     found: list[tuple[str, Any, str, int]] = []  # (field, value, source, link index)
     for index in indices:

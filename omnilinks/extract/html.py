@@ -222,23 +222,10 @@ class Resolver:
             return url
         if raw[0] in "?#" or raw.startswith("//") or not PATH_UNSAFE.isdisjoint(raw.partition("#")[0].partition("?")[0]):
             return resolve_url(self.base, raw)
-        url = self._fast(raw)
+        url = self._resolved(raw)
         # A root-relative path resolves the same from every folder.
         _JOINS.put(self._site_known if raw[0] == "/" else self._folder_known, raw, url)
         return url
-
-    def _fast(self, raw: str) -> str:
-        if raw[0] != "/":
-            # "../../blog/x.html#top": the folder some steps up, then the rest as written, when the rest
-            # has no dot or empty segment to resolve (urljoin's answer is then that concatenation).
-            rest, steps = raw, 0
-            while rest.startswith("../"):
-                rest, steps = rest[3:], steps + 1
-            # (urljoin drops an empty query or fragment: "x?", "x?#f", "x#" are left to the general steps)
-            if rest and rest[0] not in "./?#" and "/." not in rest and "//" not in rest and rest[-1] not in "?#" \
-                    and "?#" not in rest:
-                return self._up(steps) + rest
-        return self._resolved(raw)
 
     def _up(self, steps: int) -> str:
         """The folder `steps` levels above the base's, with its trailing slash."""
@@ -253,7 +240,7 @@ class Resolver:
         if path[:1] == "/":
             segments = path.split("/")
         else:
-            # join() calls _fast only once _directory is set; mypy cannot follow that across methods
+            # join() calls _resolved only once _directory is set; mypy cannot follow that across methods
             segments = self._directory + path.split("/")  # type: ignore[operator]
             segments[1:-1] = filter(None, segments[1:-1])
         resolved: list[str] = []
@@ -313,25 +300,18 @@ class _Lines:
             return None
         if self._lines is None:
             self._lines = self.text.split("\n")
-        index = line - 1
-        if index < len(self._lines):  # (the loop below, unrolled for the common case: on the tag's line)
-            start = self._cursor.get(index, 0)
-            position = self._lines[index].find(needle, start, start + 65_536)
-            if position >= 0:
-                self._cursor[index] = position + len(needle)
-                return position + 1
-        for offset in range(4):  # attributes may sit on the lines after the tag
-            index = line - 1 + offset
-            if index >= len(self._lines):
-                break
-            text = self._lines[index]
-            start = self._cursor.get(index, 0)
+        lines, cursor = self._lines, self._cursor
+        index, end = line - 1, min(line + 3, len(lines))  # attributes may sit on the lines after the tag
+        while index < end:
+            text = lines[index]
+            start = cursor.get(index, 0)
             position = text.find(needle, start, start + 65_536)
             if position < 0 and start and len(text) < 65_536:
                 position = text.find(needle)  # a short line: look behind the cursor too
             if position >= 0:
-                self._cursor[index] = position + len(needle)
+                cursor[index] = position + len(needle)
                 return position + 1
+            index += 1
         return None
 
 
