@@ -6,7 +6,7 @@ A site of 200,000 pages holds millions of links: each page keeps them as columns
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, NamedTuple, overload
@@ -28,6 +28,10 @@ class Location:
     line: int | None = None
     column: int | None = None
     url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """dataclasses.asdict(self), written out: a report's every finding has one or more."""
+        return {"path": self.path, "line": self.line, "column": self.column, "url": self.url}
 
     def short(self) -> str:
         where = self.path or self.url or ""
@@ -154,7 +158,7 @@ class LinkTable(Sequence[Link]):
             return self._written[index]  # type: ignore[index]  # a 0 start is always written down
         return "../" * numbers[4 * index + 3] + self.urls[index][start - 1:]
 
-    def written_indices(self) -> Container[int]:
+    def written_indices(self) -> Collection[int]:
         """The links whose source is kept as written (it is not the end of its URL)."""
         return self._written or {}
 

@@ -63,6 +63,9 @@ class Page:
     meta: tuple[tuple[str, str], ...] = ()  # (property/name, content)
     is_html: bool = True
     malformed: tuple[Link, ...] = ()  # links no URL parser can split; only the link rules see them
+    # The indices of the links that leave the site, when the page was read knowing the site (a
+    # folder's pages, worked out in the workers); None: the Site works them out when asked.
+    outbound: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.links, LinkTable):
@@ -192,14 +195,14 @@ class Finding:
             "category": self.category,
             "severity": self.severity,
             "message": self.message,
-            "location": asdict(self.location),
+            "location": self.location.to_dict(),
             "target": self.target,
             "platform": self.platform,
             "field": self.field,
             "expected": self.expected,
             "actual": self.actual,
             "fix": self.fix,
-            "related": [asdict(r) for r in self.related],
+            "related": [r.to_dict() for r in self.related],
         } | ({"change": self.change, "fingerprint": self.fingerprint} if self.change else {})
 
 

@@ -165,9 +165,12 @@ class FolderSite:
         relative = normalized_relative(relative)
         if path.endswith("/") and relative:
             relative += "/"
-        candidates = [relative] if relative and not relative.endswith("/") else []
+        elif relative:
+            found = self._files.get(relative)  # a file named as is: most links
+            if found is not None:
+                return found
         stem = relative.rstrip("/")
-        candidates += [f"{stem}/index.html" if stem else "index.html", f"{stem}/index.htm" if stem else "index.htm"]
+        candidates = [f"{stem}/index.html" if stem else "index.html", f"{stem}/index.htm" if stem else "index.htm"]
         if stem and not relative.endswith("/") and self.guess_html:
             candidates += [stem + ".html", stem + ".htm"]
             if self.assume_extension:
@@ -177,6 +180,13 @@ class FolderSite:
             if found is not None:
                 return found
         return None
+
+
+def own_prefix(folder: FolderSite | None) -> str:
+    """What every http(s) URL of the folder's own starts with ("https://host/path/"); for no folder,
+    or a base that is not http(s), a NUL (no URL starts with one)."""
+    base = folder.base if folder is not None else ""
+    return base if base.startswith(("http://", "https://")) else "\0"
 
 
 def normalized_relative(relative: str) -> str:

@@ -84,11 +84,9 @@ def _whatsapp_texts(ctx: Context) -> Iterator[Finding]:
     pages_using: dict[tuple[str, str], set[str]] = {}
     for page in ctx.pages:
         table = page.links
-        urls = "\n".join(table.urls).lower()
-        if "whatsapp" not in urls and "wa.me" not in urls:
-            continue  # no WhatsApp link on the page (every one's URL says one of these: is_whatsapp_url)
-        for index, (url, kind) in enumerate(table.targets()):
-            if kind.tag not in NAVIGATING or not is_whatsapp_url(url):
+        for index in ctx.site.outbound(page):  # (WhatsApp is never the site's own)
+            url = table.urls[index]
+            if table.kind(index).tag not in NAVIGATING or not is_whatsapp_url(url):
                 continue
             number, text = whatsapp_target(url), _prefilled(url)
             if number is None or text is None:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, count
+from operator import not_
 from sys import intern
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -152,14 +154,22 @@ def check(ctx: Context) -> Iterator[Finding]:
     # A link's URL without its fragment → what `_target` says of it (apart for URLs with a "#": the
     # results of external links key on urldefrag's URL, which is not always the text before it)
     targets: dict[str, dict[str, object]] = {"": {}, "#": {}}
+    # URLs whose every link is quiet, whatever its tag (ASCII ones only): most links of a site, each
+    # skipped by a set lookup run in C over the page's URLs; the loop below sees the rest.
+    quiet_urls: set[str] = set()
     for page in checked_pages(ctx):
         for link in page.malformed:
             yield MALFORMED.finding(f"{link.raw} is not a valid URL: {_parse_error(link.raw)}", link.location,
                                     target=link.raw, fix="Correct the address (host, [IPv6] brackets and port) "
                                                          "or remove the link.")
         links = page.links
+        urls = links.urls
         written = links.written_indices()
-        for index, (url, kind) in enumerate(links.targets()):
+        unsettled: Iterable[int] = compress(count(), map(not_, map(quiet_urls.__contains__, urls)))
+        if written:  # (a source kept as written is read for invisible characters, whatever its URL)
+            unsettled = sorted(set(unsettled).union(written))
+        for index in unsettled:
+            url, kind = urls[index], links.kind(index)
             # Most links of a site share a few thousand targets: each target is judged once.
             base, hash_sign, fragment = url.partition("#")
             known = targets[hash_sign]
@@ -167,8 +177,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             if target is None:
                 # (the site's caches already share the string of a URL without its fragment)
                 target = known[intern(base) if hash_sign else base] = _target(ctx, base + hash_sign, https_site)
+            always = False  # whether every link to the URL is quiet, whatever its tag
             if target is FINE or target is ANY_ID or target.__class__ is frozenset:
-                if kind.tag not in FRAGMENT_TAGS or not fragment:
+                if not fragment:
+                    quiet = always = True
+                elif kind.tag not in FRAGMENT_TAGS:
                     quiet = True
                 elif "%" in fragment:
                     quiet = False
@@ -176,12 +189,18 @@ def check(ctx: Context) -> Iterator[Finding]:
                     if target is FINE:  # its ids, the page's own set (or ANY_ID: not a page whose ids are known)
                         ids = ctx.site.ids_for(url)
                         target = known[base] = ANY_ID if ids is None else ids
-                    quiet = target is ANY_ID or fragment in target  # type: ignore[operator]
+                    quiet = always = target is ANY_ID or fragment in target  # type: ignore[operator]
             else:
-                quiet = target is QUIET or target is CHECKED and kind.tag == "form"
+                always = target is QUIET
+                quiet = always or target is CHECKED and kind.tag == "form"
             # (a source with other than ASCII in it is read for invisible characters; a URL in ASCII
             # ends with its source unless the source is written down apart)
-            if quiet and (url.isascii() and index not in written or links.raw(index).isascii()):
+            if quiet and url.isascii():
+                if always and len(quiet_urls) < QUIET_URLS_KEPT:
+                    quiet_urls.add(url)
+                if index not in written:
+                    continue
+            if quiet and links.raw(index).isascii():
                 continue
             link = links[index]  # a Link is built only for the few links that may have a finding
             invisible = _invisible(link.raw)
@@ -260,6 +279,7 @@ def _invisible(raw: str) -> str | None:
 
 
 FINE, QUIET, CHECKED, LOUD = object(), object(), object(), object()
+QUIET_URLS_KEPT = 500_000  # ~20 MB of set at most (the URL strings are the pages' own)
 ANY_ID = object()  # a FINE target whose ids cannot be known (any fragment may be right); else its frozenset of ids
 
 

@@ -88,7 +88,7 @@ def test_indented_json_is_the_text_json_writes() -> None:
     def value(depth: int = 0) -> object:
         roll = rng.random()
         if depth > 3 or roll < 0.4:
-            return rng.choice(["a", 'é\n"x', 1, -2.5, 1e300, True, False, None, "", "\u2028", 0, 3.0])
+            return rng.choice(["a", 'é\n"x', 1, -2.5, 1e300, True, False, None, "", "\u2028", 0, 3.0, -7, 10**30])
         if roll < 0.7:
             return {rng.choice(["k", "ä", ""]) + str(i): value(depth + 1) for i in range(rng.randrange(0, 4))}
         return [value(depth + 1) for _ in range(rng.randrange(0, 4))]
@@ -97,3 +97,13 @@ def test_indented_json_is_the_text_json_writes() -> None:
         item = value()
         assert json_format.indented(item) == json.dumps(item, indent=2, ensure_ascii=False)
         assert json_format.indented(item, "\n    ") == json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+
+
+def test_a_location_as_a_dict_is_what_asdict_makes() -> None:
+    from dataclasses import asdict
+
+    from omnilinks.models import Location
+
+    for location in (Location(), Location("a.html", 3, 7), Location(None, None, None, "https://x.example/#a")):
+        assert location.to_dict() == asdict(location)
+        assert list(location.to_dict()) == list(asdict(location))  # the report's key order
