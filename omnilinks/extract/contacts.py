@@ -539,20 +539,22 @@ def address_lines(element: Any) -> list[str]:
     """The lines of an address block: a <br> or a block element ends a line, so
     "Hatchards<br>187 Piccadilly" keeps the name apart from the street."""
     pieces: list[str] = []
-
-    def walk(node: Any) -> None:
-        pieces.append(node.text or "")
-        for child in node:
-            if isinstance(child.tag, str) and child.tag not in SKIPPED_TAGS and child.tag not in EXAMPLE_TAGS:
-                breaks = child.tag in LINE_BREAKS
-                pieces.append("\n" if breaks else "")
-                walk(child)
-                pieces.append("\n" if breaks else "")
-            pieces.append(child.tail or "")
-
-    walk(element)
+    _address_pieces(element, pieces)
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return [line for line in lines if line and not _contact_line(line)]
+
+
+def _address_pieces(node: Any, pieces: list[str]) -> None:
+    # (a function of its own, not a closure: a recursive closure is a reference cycle, left for the
+    # cyclic collector, which the readers of a big site keep paused)
+    pieces.append(node.text or "")
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in SKIPPED_TAGS and child.tag not in EXAMPLE_TAGS:
+            breaks = child.tag in LINE_BREAKS
+            pieces.append("\n" if breaks else "")
+            _address_pieces(child, pieces)
+            pieces.append("\n" if breaks else "")
+        pieces.append(child.tail or "")
 
 
 def _contact_line(line: str) -> bool:

@@ -57,28 +57,31 @@ def business_entities(jsonld: tuple[dict[str, Any], ...] | list[dict[str, Any]])
     by_id = {e["@id"]: e for e in jsonld if isinstance(e.get("@id"), str)}
     found: list[dict[str, Any]] = []
     seen: set[int] = set()
-
-    def visit(entity: Any, line: Any, depth: int) -> None:
-        if isinstance(entity, list):
-            for item in entity:
-                visit(item, line, depth)
-            return
-        if not isinstance(entity, dict) or depth > 3:
-            return
-        if set(entity) <= {"@id", "__line__"} and isinstance(entity.get("@id"), str) and entity["@id"] in by_id:
-            entity = by_id[entity["@id"]]
-        if id(entity) in seen:
-            return
-        seen.add(id(entity))
-        if is_business(jsonld_types(entity)):
-            resolved = {k: _deref(v, by_id) for k, v in entity.items()}
-            found.append(resolved | {"__line__": entity.get("__line__", line)})
-        for key in NESTING_KEYS:
-            visit(entity.get(key), entity.get("__line__", line), depth + 1)
-
     for entity in jsonld:
-        visit(entity, entity.get("__line__"), 0)
+        _visit(entity, entity.get("__line__"), 0, by_id, found, seen)
     return found
+
+
+def _visit(entity: Any, line: Any, depth: int, by_id: dict[str, dict[str, Any]], found: list[dict[str, Any]],
+           seen: set[int]) -> None:
+    # (a function of its own, not a closure: a recursive closure is a reference cycle a page, left
+    # for the cyclic collector, which the readers of a big site keep paused)
+    if isinstance(entity, list):
+        for item in entity:
+            _visit(item, line, depth, by_id, found, seen)
+        return
+    if not isinstance(entity, dict) or depth > 3:
+        return
+    if set(entity) <= {"@id", "__line__"} and isinstance(entity.get("@id"), str) and entity["@id"] in by_id:
+        entity = by_id[entity["@id"]]
+    if id(entity) in seen:
+        return
+    seen.add(id(entity))
+    if is_business(jsonld_types(entity)):
+        resolved = {k: _deref(v, by_id) for k, v in entity.items()}
+        found.append(resolved | {"__line__": entity.get("__line__", line)})
+    for key in NESTING_KEYS:
+        _visit(entity.get(key), entity.get("__line__", line), depth + 1, by_id, found, seen)
 
 
 def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:

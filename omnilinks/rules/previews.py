@@ -12,7 +12,7 @@ from omnilinks.discover.folder import LOCAL_BASE
 from omnilinks.extract.urls import url_path
 from omnilinks.identity.compare import where
 from omnilinks.images.collect import preview_fact
-from omnilinks.models import Finding, ImageInfo, Location, Page
+from omnilinks.models import Fact, Finding, ImageInfo, Location, Page
 from omnilinks.rules.base import Context, Rule, is_business_site, rule
 from omnilinks.rules.brand import NOT_CONTENT
 
@@ -79,9 +79,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not pages:
         return
     meta = {p.url: dict(p.meta) for p in pages}
-    if is_business_site(ctx):
-        yield from _missing_tags(ctx, pages, meta)
     with_image = {p.url: preview_fact(p) for p in pages}
+    if is_business_site(ctx):
+        yield from _missing_tags(ctx, pages, meta, with_image)
     yield from _images(ctx, [(p, f) for p in pages if (f := with_image[p.url]) is not None])
     for page in pages:
         finding = _og_url(ctx, page, meta[page.url])
@@ -89,10 +89,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield finding
 
 
-def _missing_tags(ctx: Context, pages: list[Page], meta: dict[str, dict[str, str]]) -> Iterator[Finding]:
+def _missing_tags(ctx: Context, pages: list[Page], meta: dict[str, dict[str, str]],
+                  with_image: dict[str, Fact | None]) -> Iterator[Finding]:
     yield from _missing(TITLE_MISSING, [p for p in pages if not meta[p.url].get("og:title")], len(pages),
                         "og:title", '<meta property="og:title" content="<the page title>">')
-    with_image = {p.url: preview_fact(p) for p in pages}
     yield from _missing(IMAGE_MISSING, [p for p in pages if with_image[p.url] is None], len(pages),
                         "og:image", '<meta property="og:image" content="https://…/share.jpg"> (1200×630)')
     yield from _missing(CARD_MISSING, [p for p in pages if not meta[p.url].get("twitter:card")], len(pages),
