@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from importlib import resources
 from json.encoder import encode_basestring  # json's own (in C): ensure_ascii=False's string form
 from typing import Any
 
@@ -18,6 +17,8 @@ SCHEMA_FILE = "report-v1.schema.json"  # JSON Schema of this report, shipped in 
 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every report this version writes validates against."""
+    from importlib import resources  # here: 5 ms of imports (tempfile, shutil…) a run that writes JSON never needs
+
     # One name per joinpath: Python 3.10's Traversable (a zipped package) takes only one.
     text = resources.files("omnilinks.report").joinpath("schema").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
