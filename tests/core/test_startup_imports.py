@@ -124,3 +124,26 @@ def test_what_a_page_needs_is_still_loaded(tmp_path: Path) -> None:
     assert code in (0, 1)
     assert {"phonenumbers", "omnilinks.channels.instagram", "omnilinks.channels.generic"} <= modules
     assert "requests" not in modules
+
+
+def test_the_package_alone_imports_no_records_and_still_exports_them(tmp_path: Path) -> None:
+    """`import omnilinks` (the command's entry point, a plugin being found) loads nothing heavy; the
+    records it exports load on first use."""
+    probe = ("import sys, omnilinks; before = 'omnilinks.models' in sys.modules; "
+             "from omnilinks import Finding, Page; import omnilinks.models as m; "
+             "print(before, Finding is m.Finding, omnilinks.Report is m.Report, callable(omnilinks.check))")
+    shown = subprocess.run([sys.executable, "-c", probe], env=clean_env(tmp_path), capture_output=True, text=True,
+                           check=True, timeout=120).stdout.split()
+    assert shown == ["False", "True", "True", "True"]
+    with pytest.raises(AttributeError):
+        import omnilinks
+
+        omnilinks.NoSuchThing  # noqa: B018
+
+
+def test_the_command_is_the_entry_point_the_project_declares() -> None:
+    import omnilinks.__main__ as entry
+
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    assert '\n[project.scripts]\nomnilinks = "omnilinks.__main__:console"\n' in pyproject  # (no tomllib on 3.10)
+    assert callable(entry.console)
