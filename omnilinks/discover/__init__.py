@@ -347,11 +347,12 @@ def read_at_most(path: str, limit: int) -> bytes:
         want = min(limit, size + 1 if size else 65_536)  # one more byte: the end of the file, or its growth
         parts = []
         while limit > 0:
-            part = os.read(handle, min(limit, want))
-            if not part:
-                break
+            asked = min(limit, want)
+            part = os.read(handle, asked)
             parts.append(part)
             limit -= len(part)
+            if len(part) < asked:  # the end of the file (a regular file reads short only there)
+                break
             want = 65_536
         return b"".join(parts)
     finally:
