@@ -63,42 +63,46 @@ def bench_size(pages: int, work_root: Path, tools: tuple[str, ...], timeout: flo
         manifest = generate(pages, work, seed=1)
     site = (work / "site").resolve()
     roots = url_roots(f"file://{site}", "http://localhost", "site") + (str(site) + "/",)
-    rows = []
+    rows: dict[str, dict] = {}
+    specs = {}
     for tool in tools:
         spec = command_for(tool, site, work)
         if spec is None:
-            rows.append({"tool": tool, "pages": pages, "skipped": "not installed"})
+            rows[tool] = {"tool": tool, "pages": pages, "skipped": "not installed"}
             continue
         if tool in previous:
             size, seconds = previous[tool]
             projected = seconds * pages / size
             if projected > timeout:
-                rows.append({"tool": tool, "pages": pages, "skipped": (
+                rows[tool] = {"tool": tool, "pages": pages, "skipped": (
                     f"not run: {seconds:.0f} s at {size:,} pages projects to ~{projected / 60:.0f} min "
-                    f"here (> {timeout / 60:.0f} min limit)")})
+                    f"here (> {timeout / 60:.0f} min limit)")}
                 continue
-        runs: list[Run] = []
-        for _ in range(repeat):
-            command, cwd, env = spec
+        specs[tool] = spec
+    # The tools take turns, one run each a round: a machine that slows down for a while (a shared
+    # host) slows every tool's runs alike, not the runs of whichever tool came then.
+    runs: dict[str, list[Run]] = {tool: [] for tool in specs}
+    for _ in range(repeat):
+        for tool, (command, cwd, env) in specs.items():
+            if runs[tool] and (runs[tool][-1].timed_out or runs[tool][-1].wall > 60):
+                continue  # one long run is enough to show where it stands
             run = run_measured(tool, command, cwd, timeout, env)
             if not run.timed_out:
                 try:
                     score(run, PARSERS[tool](run.stdout, roots), manifest)
                 except (ValueError, KeyError) as exc:
                     run.stderr += f"\n[benchmark] could not read the output: {exc}"
-            runs.append(run)
+            runs[tool].append(run)
             print(f"  {pages:>6} {tool:<12} {run.wall:8.2f} s  {run.tree_pss_mb:7.1f} MB  "
                   f"found {run.found}/{run.planted} extra {len(run.extra)}"
                   + ("  TIMED OUT" if run.timed_out else ""), file=sys.stderr, flush=True)
-            if run.timed_out or run.wall > 60:
-                break  # one long run is enough to show where it stands
-        best = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]  # the median run
-        row = best.summary() | {"pages": pages, "walls": [round(r.wall, 3) for r in runs],
-                                "median_wall": round(statistics.median(r.wall for r in runs), 3)}
-        rows.append(row)
+    for tool, measured in runs.items():
+        best = sorted(measured, key=lambda r: r.wall)[len(measured) // 2]  # the median run
+        rows[tool] = best.summary() | {"pages": pages, "walls": [round(r.wall, 3) for r in measured],
+                                       "median_wall": round(statistics.median(r.wall for r in measured), 3)}
         if not best.timed_out:
             previous[tool] = (pages, best.wall)
-    return rows
+    return [rows[tool] for tool in tools if tool in rows]
 
 
 def markdown(rows: list[dict]) -> str:
