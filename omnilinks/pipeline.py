@@ -39,6 +39,7 @@ from omnilinks.fetch.hosts import HostSlots
 from omnilinks.fetch.policy import AddressPolicy
 from omnilinks.fetch.types import Response
 from omnilinks.identity.resolve import brand_country, resolve_identity
+from omnilinks.identity.titles import forget_title_claims
 from omnilinks.images.collect import comparison_notes, image_urls, probe_images
 from omnilinks.models import Finding, Identity, ImageInfo, Page, Profile, Report
 from omnilinks.normalize.domain import same_host
@@ -169,7 +170,10 @@ def _run(target: str, config: Config, opts: RunOptions, client: HttpClient, prog
     finally:
         early_results = early.finish() if early is not None else {}
     with _records_frozen():
-        return _compare(_Crawled(target, config, site, early_results), client, progress)
+        try:
+            return _compare(_Crawled(target, config, site, early_results), client, progress)
+        finally:
+            forget_title_claims()  # the claims kept for the brand rule hold every page read
 
 
 @dataclass(frozen=True)

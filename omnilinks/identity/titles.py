@@ -56,6 +56,13 @@ def title_claims(pages: Iterable[Page]) -> list[TitleClaim]:
     return list(claims)
 
 
+def forget_title_claims() -> None:
+    """Drop the kept answer, and with it the pages it holds (a run's end: the next site's pages
+    should not share the memory with the last one's)."""
+    global _last_claims
+    _last_claims = None
+
+
 def _title_claims(all_pages: tuple[Page, ...]) -> list[TitleClaim]:
     pages = [p for p in all_pages if p.is_html and p.status < 400]
     claims: list[TitleClaim] = []

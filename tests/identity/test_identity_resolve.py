@@ -102,3 +102,16 @@ def test_profiles_are_recognised(url: str, platform: str) -> None:
 def test_share_links_and_posts_are_not_profiles(url: str) -> None:
     ref = profile_ref(url)
     assert ref is None or ref.kind not in ("profile", "store")
+
+
+def test_a_run_keeps_no_title_claims_and_so_none_of_its_pages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The claims identity and the brand rule share are dropped when the run ends: an agency's
+    audit of many sites would otherwise hold each site's pages into the next one's run."""
+    import omnilinks
+    from omnilinks.identity import titles
+
+    for name in ("index.html", "menu.html"):
+        (tmp_path / name).write_text(f"<!doctype html><title>{name} | Kopi Senja</title><p>x</p>", encoding="utf-8")
+    report = omnilinks.check(str(tmp_path), offline=True, use_cache=False)
+    assert report.identity.name == "Kopi Senja"  # the titles were read for the brand
+    assert titles._last_claims is None
