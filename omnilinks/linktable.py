@@ -8,7 +8,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, overload
 
 
@@ -24,6 +24,8 @@ def pickled_as_arguments(cls: type) -> type:
 @pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where a fact, link or finding is: a place in a file, or a page's URL."""
+
     path: str | None = None
     line: int | None = None
     column: int | None = None
@@ -260,27 +262,35 @@ class LinkColumns:
 
     def table(self, path: str | None, url: str | None, locations: tuple[Location, ...] | None = None) -> LinkTable:
         rows = self.rows
-        kinds: dict[tuple[str, str, bool, tuple[str, ...]], int] = {}
         numbers: list[int] = []
+        add = numbers.extend
         written: dict[int, str] = {}
         for index, (link_url, raw, _, _, line, column) in enumerate(rows):
             rest, steps = raw, 0
-            while rest.startswith("../"):
+            while rest[:3] == "../":
                 rest, steps = rest[3:], steps + 1
-            start = len(link_url) - len(rest) + 1 if link_url.endswith(rest) else 0
-            if not start:
+            if link_url.endswith(rest):
+                start = len(link_url) - len(rest) + 1
+            else:
+                start, steps = 0, 0
                 written[index] = raw
-                steps = 0
-            numbers += (0 if line is None else line + 1, 0 if column is None else column + 1, start, steps)
-        kind_of = [kinds.setdefault(row[2], len(kinds)) for row in rows]
-        return LinkTable(tuple(row[0] for row in rows), tuple(row[3] for row in rows),
+            add((0 if line is None else line + 1, 0 if column is None else column + 1, start, steps))
+        kinds: dict[tuple[str, str, bool, tuple[str, ...]], int] = {}
+        kind_of = [kinds.setdefault(kind, len(kinds)) for kind in map(_KIND_OF_ROW, rows)]
+        return LinkTable(tuple(map(_URL_OF_ROW, rows)), tuple(map(_TEXT_OF_ROW, rows)),
                          tuple(_kind(*kind) for kind in kinds), array("B" if len(kinds) <= 256 else "H", kind_of),
-                         _compact(array("q", numbers)), (path, url), locations, written or None)
+                         _compact(numbers), (path, url), locations, written or None)
 
 
-def _compact(numbers: array[int]) -> array[int]:
+_URL_OF_ROW, _KIND_OF_ROW, _TEXT_OF_ROW = itemgetter(0), itemgetter(2), itemgetter(3)
+
+
+def _compact(numbers: list[int]) -> array[int]:
     """Two bytes a number where they fit (every page but a few minified ones)."""
-    return array("H", numbers) if not numbers or 0 <= min(numbers) and max(numbers) <= 0xFFFF else numbers
+    try:
+        return array("H", numbers)  # (numbers are never negative)
+    except OverflowError:
+        return array("q", numbers)
 
 
 EMPTY_LINKS = LinkColumns().table(None, None)

@@ -80,7 +80,8 @@ POSTCODE_LETTERS = re.compile(_POSTCODE_LETTERS)
 POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
 COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
 FOLDS_UNLIKE = "\u0130\u0131\u017f\u212a\u1e9e"  # İ ı ſ K ẞ
-TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")  # how every TIME_RANGE starts
+# How every TIME_RANGE starts, in either case (lower-casing a page's text costs more than the search).
+TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[aApP]\.?[mM])")
 # Code samples, keyboard input, program output and form fields show examples
 # ("phone: +1 202-555-1212" in a docs snippet), never the business's own contacts.
 # (Checked on the few nodes that pass the gates, not in the walk that reads every node.)
@@ -177,7 +178,8 @@ class VisibleText:
             texts.append(body.text)
             owners.append(body)
             tails.append(False)
-        # (_shows_text, inlined: this loop meets every element of every page)
+        # (_shows_text, inlined, and the lists' appends bound once: this loop meets every element of every page)
+        add_text, add_owner, add_tail = texts.append, owners.append, tails.append
         for element in body.iterdescendants():
             if hidden and element in hidden:
                 continue
@@ -185,14 +187,14 @@ class VisibleText:
             if text:
                 tag = element.tag
                 if tag not in SKIPPED_TAGS and tag.__class__ is str:
-                    texts.append(text)
-                    owners.append(element)
-                    tails.append(False)
+                    add_text(text)
+                    add_owner(element)
+                    add_tail(False)
             text = element.tail
             if text:
-                texts.append(text)
-                owners.append(element)
-                tails.append(True)
+                add_text(text)
+                add_owner(element)
+                add_tail(True)
 
     def node(self, index: int) -> TextNode:
         return TextNode(self.texts[index], self.owners[index], self.tails[index])
@@ -305,16 +307,34 @@ def _words(encoded: bytes) -> tuple[frozenset[str], bool]:
     ends as a German or Dutch street compound may (COMPOUND_GATE)."""
     words = set(encoded.translate(LETTERS_ONLY).split())
     streets = {word.decode() for word in STREET_TYPE_BYTES.intersection(words)}
-    compounds = False
+    distinct = b" ".join(words).lower() + b" "
+    compounds = _compound_ending(distinct)
+    if distinct.isascii():
+        return frozenset(streets), compounds
     for word in words:
         if word.isascii():
-            if not compounds and word.lower().endswith(COMPOUND_ENDINGS):
-                compounds = True
             continue
         text = word.decode(errors="replace")
         streets.update(STREET_TYPE_WORDS.intersection(WORD.findall(text)))
         compounds = compounds or COMPOUND_GATE.search(text.lower()) is not None
     return frozenset(streets), compounds
+
+
+COMPOUND_FIRSTS = frozenset(b"sglpw")
+COMPOUND_RESTS = (b"trasse ", b"tr ", b"traat ", b"racht ", b"aan ", b"lein ", b"eg ")  # each with the word's end
+
+
+def _compound_ending(words: bytes) -> bool:
+    """Whether a word ends in one of COMPOUND_ENDINGS, among `words` (ASCII letters lower-cased,
+    each word followed by a space): the endings found by substring search, not word by word (a
+    page holds hundreds of distinct words). A word with other bytes is looked at again whole."""
+    for rest in COMPOUND_RESTS:
+        at = words.find(rest, 1)
+        while at > 0:
+            if words[at - 1] in COMPOUND_FIRSTS:
+                return True
+            at = words.find(rest, at + 1)
+    return False
 
 
 # The first UTF-8 byte of every character DIGIT matches but the ASCII ones (U+0660 Arabic-Indic
@@ -352,25 +372,25 @@ def _numbered_candidates(texts: list[str], encoded: bytes) -> list[int]:
 def _time_on_page(root: Any) -> bool:
     body = root.find("body")
     text = etree.tostring(body, method="text", encoding=str, with_tail=False) if body is not None else ""
-    return _has_time(text.lower()) or TIME_GATE.search(_head_text(root)) is not None
+    return _has_time(text) or TIME_GATE.search(_head_text(root)) is not None
 
 
-def _has_time(lower: str) -> bool:
-    """TIME_GATE.search(lower), tried only where a match can start: at a digit. ASCII digits are
+def _has_time(text: str) -> bool:
+    """TIME_GATE.search(text), tried only where a match can start: at a digit. ASCII digits are
     found by substring search in the text with each other character one "?" byte (so a byte's
     offset is its character's); a text with another script's digits, or with digits everywhere,
     is scanned whole."""
-    if lower.isascii():
-        marked = lower.encode().translate(DIGIT_MARKS)
+    if text.isascii():
+        marked = text.encode().translate(DIGIT_MARKS)
     else:
-        if b"\x01" in lower.encode().translate(DIGIT_MARKS):
-            return TIME_GATE.search(lower) is not None
-        marked = lower.encode("ascii", "replace").translate(DIGIT_MARKS)
+        if b"\x01" in text.encode().translate(DIGIT_MARKS):
+            return TIME_GATE.search(text) is not None
+        marked = text.encode("ascii", "replace").translate(DIGIT_MARKS)
     if marked.count(b"0") > 64:
-        return TIME_GATE.search(lower) is not None
+        return TIME_GATE.search(text) is not None
     at = marked.find(b"0")
     while at >= 0:
-        if TIME_GATE.match(lower, at):
+        if TIME_GATE.match(text, at):
             return True
         at = marked.find(b"0", at + 1)
     return False
@@ -402,7 +422,7 @@ def _address_hint(text: str) -> bool:
 
 def _head_text(root: Any) -> str:
     head = root.find("head")
-    return "\n".join(head.itertext()).lower() if head is not None else ""
+    return "\n".join(head.itertext()) if head is not None else ""
 
 
 def text_of(element: Any) -> str:

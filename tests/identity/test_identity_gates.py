@@ -2,6 +2,8 @@
 facts found with them equal the facts found with every gate open."""
 from __future__ import annotations
 
+import random
+import re
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -93,12 +95,34 @@ def test_a_node_with_another_scripts_digits_is_read() -> None:
 
 
 def test_a_time_is_found_wherever_the_gate_finds_one() -> None:
-    import random
-
     rng = random.Random(4)
-    pieces = ["9", "09", ":", ".", "00", "30", " ", "am", "pm", "a.m", "p.m", "jam", "buka", "—", "é", "٠٨", "０９",
-              "\u00a0", "m", "x", "1", "\n"]
+    pieces = ["9", "09", ":", ".", "00", "30", " ", "am", "pm", "a.m", "p.m", "AM", "P.M.", "Pm", "jam", "buka", "—",
+              "é", "٠٨", "０９", "\u00a0", "m", "M", "x", "1", "\n", "İ", "\u212a"]
+    # The gate reads the text as it is: it finds a time wherever the lower-cased text shows one.
+    lowered_gate = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")
     for _ in range(20_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))).lower()
-        assert contacts._has_time(text) == (contacts.TIME_GATE.search(text) is not None), text
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert contacts._has_time(text) == (lowered_gate.search(text.lower()) is not None), text
     assert contacts._has_time("buka 08.00–17.00 " + "1 " * 100)  # digits everywhere: scanned whole
+
+
+def test_the_street_words_and_compounds_are_those_a_word_by_word_test_finds() -> None:
+    def word_by_word(encoded: bytes) -> tuple[frozenset[str], bool]:
+        streets, compounds = set(), False
+        for word in set(encoded.translate(contacts.LETTERS_ONLY).split()):
+            text = word.decode(errors="replace")
+            streets.update(contacts.STREET_TYPE_WORDS.intersection(contacts.WORD.findall(text)))
+            if word.isascii():
+                compounds = compounds or word.lower().endswith(contacts.COMPOUND_ENDINGS)
+            else:
+                compounds = compounds or contacts.COMPOUND_GATE.search(text.lower()) is not None
+        return frozenset(streets), compounds
+
+    rng = random.Random(16)
+    pieces = ["Weg", "weg", "WEG", "Str", "str.", "straße", "Straße", "strasse", "Gracht", "laan", "Plein", "aan", "eg",
+              "tr", "Jl", "jalan", "St", "Rd", "é", "—", "·", "ß", "Königstr", "Hauptstraße", "İ", "\u212a", "ſ", "leg",
+              "Greg", "weg—", "straatéx", "Ωweg", "\u00a0", " ", " ", ",", "-", "1", "\0", "kopi", "buka"]
+    for _ in range(20_000):
+        encoded = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))).encode()
+        assert contacts._words(encoded) == word_by_word(encoded), encoded
+    assert contacts._words(b"Keizersgracht 123")[1] and not contacts._words(b"Greg tr eg")[1]
