@@ -51,6 +51,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """One page of the site as extracted: the record workers send back and every later stage reads."""
+
     url: str
     location: Location  # path of the file (folder mode) or the URL (live mode)
     status: int = 200
@@ -170,6 +172,8 @@ class ImageInfo:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a rule reports: what is wrong, where, and how to fix it."""
+
     rule: str
     category: Category
     severity: Severity
@@ -222,6 +226,8 @@ class BaselineDiff:
 
 @dataclass(frozen=True)
 class Report:
+    """One run's result, as every report format and face (CLI, plugins, audit) reads it."""
+
     target: str
     findings: tuple[Finding, ...]
     channels: tuple[Profile, ...]

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RunOptions:
+    """What a face (CLI, plugin, audit) asks of one run, over what omnilinks.yml says."""
+
     config_path: str | None = None
     base_url: str | None = None
     assume_extension: str | None = None

@@ -30,6 +30,8 @@ SITE_FOLDERS = ("site", "public", "_site", "dist", "build", "out")
 
 @dataclass(frozen=True)
 class Client:
+    """One client of an agency audit, as clients.yml or its sub-folder declares it."""
+
     name: str
     slug: str  # folder name of the client's results; unique in the audit
     target: str | None  # None when neither the entry nor its config names a site

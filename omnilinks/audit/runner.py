@@ -38,6 +38,8 @@ SCORES_KEPT = 12  # a year of monthly audits
 
 @dataclass(frozen=True)
 class AuditOptions:
+    """The audit command's settings, the same for every client (each client keeps its own config)."""
+
     outdir: Path
     jobs: int = 4
     resume: bool = False
@@ -49,6 +51,8 @@ class AuditOptions:
 
 @dataclass
 class AuditOutcome:
+    """What one audit run did, client by client: for the command's closing line and the portfolio."""
+
     results: list[dict[str, Any]] = field(default_factory=list)  # this run's clients that are done, by slug
     ran: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)

@@ -14,6 +14,8 @@ from omnilinks.errors import OmnilinksError
 
 @dataclass(frozen=True)
 class Shard:
+    """The share of an audit's clients one run takes (`--shard K/N`)."""
+
     index: int  # 1-based, as written on the command line
     count: int
 

@@ -19,6 +19,8 @@ TOP_FIXES = 3
 
 @dataclass(frozen=True)
 class ClientSummary:
+    """One client's line in the portfolio, computed from its stored JSON report."""
+
     name: str
     slug: str
     target: str | None

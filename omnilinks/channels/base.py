@@ -22,6 +22,8 @@ class ChannelRef:
 
 @dataclass(frozen=True)
 class AdapterContext:
+    """What the run hands an adapter with each channel: the one client, the site to link back to, the brand."""
+
     client: HttpClient
     site_url: str  # the site's public URL: a link back must reach it
     identity: Identity

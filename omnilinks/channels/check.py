@@ -26,6 +26,8 @@ API_KEY_ENV = "GOOGLE_MAPS_API_KEY"
 
 @dataclass(frozen=True)
 class Visit:
+    """One channel to read and the adapter that reads it: declared in omnilinks.yml, or a profile the site links."""
+
     ref: ChannelRef
     adapter: Adapter
     channel: ChannelConfig | None

@@ -31,6 +31,8 @@ BIO_LINKS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' about-use
 
 @dataclass(frozen=True)
 class ProfilePage:
+    """What a Fediverse profile's HTML page shows a logged-out reader, without JavaScript."""
+
     software: str | None  # mastodon, gotosocial, misskey, or None when not recognised
     name: str | None
     links: tuple[str, ...]  # the profile's own links: rel=me, field links, homepage, links in the bio

@@ -27,6 +27,8 @@ class PlacesError(Exception):
 
 @dataclass(frozen=True)
 class Place:
+    """A Google Business listing as the Places API details it, its phone and hours in compared form."""
+
     id: str
     name: str | None
     address: str | None

@@ -18,6 +18,8 @@ from omnilinks.vocabulary import ChannelKind
 
 @dataclass(frozen=True)
 class ProfileRef:
+    """The channel a URL names, in the form sameAs and `init` compare."""
+
     platform: str
     url: str
     kind: ChannelKind

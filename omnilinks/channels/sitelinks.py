@@ -23,6 +23,8 @@ CONTACT_PATH = re.compile(r"(contact|kontak|hubungi|contact-us|hubungi-kami)", r
 
 @dataclass(frozen=True)
 class LinkUse:
+    """One place the site links out from: a link on a page, to a channel or to another site's page."""
+
     page: Page
     number: int  # the link's place in page.links
     ref: ChannelRef | None  # None: a plain page (matched against declared generic channels)

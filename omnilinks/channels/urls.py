@@ -20,6 +20,8 @@ LINK_IN_BIO_HOSTS = frozenset({
 
 @dataclass(frozen=True)
 class UrlParts:
+    """An http(s) URL split the way the adapters match a platform's URL shapes."""
+
     host: str  # lower case, mirror prefix removed
     segments: tuple[str, ...]  # non-empty path segments, percent-decoded
     query: dict[str, str]

@@ -132,6 +132,8 @@ def find_key(data: Any, key: str) -> Any:
 
 @dataclass(frozen=True)
 class LinkVerdict:
+    """Whether a profile's website links reach the site: the channel's status and the reason shown for it."""
+
     status: ChannelStatus
     links_back: bool | None
     reason: str

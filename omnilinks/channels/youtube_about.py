@@ -25,6 +25,8 @@ PANEL = "the About panel"
 
 @dataclass(frozen=True)
 class About:
+    """The links a YouTube channel's About panel lists, or why the panel could not be read."""
+
     links: list[str] | None  # None: the panel could not be read
     source: str = PANEL
     problem: str = ""  # why it could not be read

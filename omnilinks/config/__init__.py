@@ -24,6 +24,8 @@ CONFIG_NAMES = ("omnilinks.yml", "omnilinks.yaml", ".omnilinks.yml")
 
 @dataclass(frozen=True)
 class ChannelConfig:
+    """One channel declared under `channels:` in omnilinks.yml."""
+
     url: str
     line: int | None = None
     platform: str | None = None
@@ -63,6 +65,8 @@ class AttributionConfig:
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """The `check:` section of omnilinks.yml: how the run crawls, fetches and judges, and what fails it."""
+
     external: bool = True
     offline: bool = False
     concurrency: int = 32
@@ -86,6 +90,8 @@ class CheckOptions:
 
 @dataclass(frozen=True)
 class Config:
+    """omnilinks.yml, loaded and validated; with no file, every default."""
+
     path: str | None = None
     site_url: str | None = None
     assume_extension: str | None = None

@@ -10,6 +10,8 @@ from omnilinks.vocabulary import CATEGORIES, DEFAULT_REGION, FAIL_ON_CHOICES, MA
 
 @dataclass(frozen=True)
 class Scalar:
+    """A single value in omnilinks.yml (string, number or boolean) and what it may be."""
+
     kind: str  # "string" | "integer" | "number" | "boolean"
     description: str = ""
     choices: tuple[str, ...] = ()
@@ -20,6 +22,8 @@ class Scalar:
 
 @dataclass(frozen=True)
 class ListOf:
+    """A list in omnilinks.yml whose items all follow one spec."""
+
     item: Spec
     description: str = ""
     max_items: int | None = None
@@ -27,6 +31,8 @@ class ListOf:
 
 @dataclass(frozen=True)
 class Mapping:
+    """A mapping in omnilinks.yml: its known keys, each with its own spec."""
+
     keys: dict[str, Spec]
     description: str = ""
     required: tuple[str, ...] = ()
@@ -35,6 +41,8 @@ class Mapping:
 
 @dataclass(frozen=True)
 class OneOf:
+    """A value in omnilinks.yml that may take any one of several shapes."""
+
     options: tuple[Spec, ...]
     description: str = ""
 

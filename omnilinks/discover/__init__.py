@@ -48,6 +48,8 @@ _READING: Reading | None = None  # a worker's, set as it starts
 
 @dataclass
 class Site:
+    """A built folder or a crawled live site as discovered: its pages, and what the rules ask of its URLs."""
+
     mode: str  # folder | live
     base: str
     pages: list[Page] = field(default_factory=list)

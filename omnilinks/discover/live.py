@@ -34,6 +34,8 @@ GONE = frozenset({404, 410})
 
 @dataclass
 class CrawlResult:
+    """What crawling a live site found, for the Site built from it."""
+
     pages: list[Page] = field(default_factory=list)
     # Page URL → its answer without the body (bodies are parsed, then dropped, so memory
     # grows with pages, not bytes). Only definitive answers are kept: a page that exists

@@ -21,6 +21,8 @@ CATCH_ALL = {"(?:/(?P<splat>.*))?/?", "/(?P<path>.*)/?", "/(.*)/?", "/(?P<path>.
 
 @dataclass(frozen=True)
 class Redirect:
+    """One redirect or rewrite rule of the host, as written in `_redirects`, netlify.toml or vercel.json."""
+
     pattern: re.Pattern[str]
     target: str  # with $name / :name placeholders filled in by `resolve`
     status: int | None  # 3xx redirect, 200 rewrite, 404 a custom "not found", None: Vercel rewrite
@@ -39,6 +41,8 @@ class Redirect:
 
 @dataclass(frozen=True)
 class Rewritten:
+    """What the host's rules do with a path: where it goes, and the rule that sends it there."""
+
     target: str
     status: int | None
     source: str

@@ -39,6 +39,8 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class HttpOptions:
+    """The HTTP client's limits for one run, taken from the config's `check:` options."""
+
     timeout: float = 15.0
     retries: int = 2
     per_host: int = 4

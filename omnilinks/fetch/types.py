@@ -29,6 +29,8 @@ ERROR_KINDS: tuple[ErrorKind, ...] = get_args(ErrorKind)
 
 @dataclass(frozen=True)
 class Response:
+    """What one fetch answered, after its redirects: the page, or the error or bot wall met instead."""
+
     url: str
     final_url: str
     status: int | None = None

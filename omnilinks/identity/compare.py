@@ -22,6 +22,8 @@ PLACES_SHOWN = 5
 
 @dataclass(frozen=True)
 class Group:
+    """Every place that states one wrong value, the most telling source first: what one finding reports."""
+
     key: FactKey
     items: tuple[Observed, ...]
 

@@ -28,6 +28,8 @@ SECTION_WORDS = frozenset({
 
 @dataclass(frozen=True)
 class TitleClaim:
+    """What one page's title (or og:title) says of the brand, split into its brand and page parts."""
+
     location: Location
     source: str  # "title" | "og:title"
     text: str  # the whole title

@@ -33,6 +33,8 @@ SAME_COLOUR = 60.0  # RGB distance of the disc's mean colours above which two pi
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """A picture reduced to its central disc, as logos and avatars are compared."""
+
     grey: bytes  # the disc's pixels, row by row
     colour: tuple[int, int, int]  # the disc's mean colour
 

@@ -64,6 +64,8 @@ _INDONESIA = COUNTRIES["ID"]
 
 @dataclass(frozen=True)
 class AddressParts:
+    """One address, folded and split into the parts that are compared one by one."""
+
     raw: str
     street: tuple[str, ...] = ()
     number: str | None = None
@@ -79,6 +81,8 @@ class AddressParts:
 
 @dataclass(frozen=True)
 class AddressComparison:
+    """Whether two addresses name the same place and, when they do not, which parts differ."""
+
     match: bool
     reason: str | None = None
 

@@ -29,6 +29,8 @@ def _expansions(table: str) -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class CountryRules:
+    """One country's address tables, as the address parser reads them."""
+
     code: str
     names: tuple[str, ...]  # how addresses name the country (folded)
     postcode: str  # regex on folded text

@@ -26,6 +26,8 @@ WARN_SEVERITIES: frozenset[Severity] = frozenset({"error", "warning"})
 
 @dataclass(frozen=True)
 class PluginOptions:
+    """The omnilinks settings a site generator's own config gives its plugin."""
+
     config: str | None = None  # omnilinks.yml, relative to the project folder
     fail_on: FailOn | None = None  # None: the config's check.fail_on (error by default), as on the CLI
     offline: bool = True

@@ -13,12 +13,16 @@ from omnilinks.models import Report
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How a report is rendered, the same for every format of one run."""
+
     color: bool = False
     repo_root: str | None = None  # where source mapping looks for the files that built a page
 
 
 @dataclass(frozen=True)
 class Format:
+    """One report format: what it is called and how it renders a report."""
+
     name: str
     extension: str
     description: str

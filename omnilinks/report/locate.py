@@ -31,6 +31,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Located:
+    """Where a finding is annotated in the repository, for the CI formats."""
+
     place: Place | None  # where to annotate; None when no file in the repository fits
     built: Place | None = None  # the built page's position when source mapping moved the annotation
     on_config: bool = False  # placed on omnilinks.yml because the finding has no file of its own

@@ -49,6 +49,8 @@ def same_value(name: str, value: str, reference: str | None, identity: Identity)
 
 @dataclass
 class Cell:
+    """One field of one source in the NAP table: what the source states, and how it compares with the reference."""
+
     values: list[str] = field(default_factory=list)
     state: str = "empty"  # reference | agree | disagree | empty | unreadable
     written: list[str] = field(default_factory=list)  # other ways the values were written
@@ -66,6 +68,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """One source of business facts in the NAP table: the reference, a page or a channel."""
+
     label: str
     kind: str  # reference | page | channel
     detail: str = ""
@@ -78,6 +82,8 @@ class Row:
 
 @dataclass
 class NapTable:
+    """The NAP comparison as the report formats draw it, the reference row first."""
+
     rows: list[Row]
     hidden_pages: int = 0
 

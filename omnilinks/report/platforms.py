@@ -13,6 +13,8 @@ from html import escape
 
 @dataclass(frozen=True)
 class Platform:
+    """How people see one platform in a report."""
+
     name: str  # as the platform writes itself
     kind: str  # what it is for the business, in plain words
     color: str

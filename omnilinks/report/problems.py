@@ -22,6 +22,8 @@ url_key = lru_cache(maxsize=65_536)(_url_key)  # thousands of findings share a f
 
 @dataclass(frozen=True)
 class Group:
+    """One of the plain groups a client's report sorts problems into."""
+
     id: str
     title: str
     blurb: str
@@ -133,6 +135,8 @@ def group_of(finding: Finding) -> str:
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing to fix, however many rules and pages report it."""
+
     key: tuple[str, ...]
     findings: tuple[Finding, ...]  # most severe first
 

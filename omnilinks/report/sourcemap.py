@@ -41,6 +41,8 @@ SEPARATOR = "\x00"
 
 @dataclass(frozen=True)
 class SourceHit:
+    """Where a finding's URL or value was found among the generator's sources."""
+
     path: Path
     line: int
     column: int
@@ -55,6 +57,8 @@ def git_root(start: Path) -> Path | None:
 
 @dataclass
 class SourceMap:
+    """The sources of one built folder, read once, that the findings on its pages are looked up in."""
+
     root: Path
     built: Path
     _text: str | None = None

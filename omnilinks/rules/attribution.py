@@ -76,6 +76,8 @@ WHERE = {
 
 @dataclass(frozen=True)
 class LinkBack:
+    """One channel's link to the site as the platform shows it, with the UTM tags it carries."""
+
     profile: Profile
     url: str
     tags: dict[str, str]
@@ -83,6 +85,8 @@ class LinkBack:
 
 @dataclass(frozen=True)
 class Convention:
+    """The UTM convention the channels' links back are held to, declared or inferred."""
+
     medium: str | None
     sources: dict[str, str] = field(default_factory=dict)  # declared per platform
     required: bool = False

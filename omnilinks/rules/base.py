@@ -11,6 +11,8 @@ from omnilinks.models import Category, Finding, Location, Severity
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule's entry in the catalogue, which also makes the rule's findings."""
+
     id: str
     category: Category
     severity: Severity

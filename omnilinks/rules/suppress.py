@@ -16,6 +16,8 @@ CATEGORIES: frozenset[str] = frozenset(CATEGORY_NAMES)
 
 @dataclass(frozen=True)
 class Suppressions:
+    """What `ignore` hides, resolved once: the findings that never reach the report."""
+
     rules: frozenset[str] = frozenset()
     categories: frozenset[str] = frozenset()
     urls: tuple[re.Pattern[str], ...] = ()
