@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlparse, urlsplit
 
@@ -32,6 +32,7 @@ CHECKED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "appl
                      "preload", "modulepreload", "manifest", "canonical", "alternate", "mask-icon", "search", "next",
                      "prev"}
 NAV_TAGS = {"header", "footer", "nav"}
+NAV_LINK_TAGS = frozenset((*LINK_ATTRS, "style"))  # the elements whose links count as navigation
 # Python codecs that are not web charsets; a hostile page naming them must not pick them.
 NOT_CHARSETS = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap"}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -322,13 +323,14 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
     """The page's links, and apart from them the ones whose URL no parser can split."""
     links = LinkColumns()
     malformed: list[Link] = []
-    in_nav = _nav_links(root)
+    elements = list(root.iter(*LINK_ATTRS))
+    in_nav = _navigation_test(root, len(elements), len(text))
     # Both are whole-document searches; most pages have neither marker, and a substring test is free.
     ignored = _ignored(root) if IGNORE_ATTR in text else None
     styled = "url(" in text or "URL(" in text or "@import" in text
     page_location = None if path else page_url
     join, column_of, add, row = resolver.join, lines.column, links.add, links.rows.append
-    for element in root.iter(*LINK_ATTRS):
+    for element in elements:
         if ignored and element in ignored:
             continue
         tag = element.tag
@@ -345,11 +347,11 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
             line = element.sourceline
             label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
             if absolute is not None:  # (links.add's row, written out: most of a site's links pass here)
-                row((absolute, candidate, ("a", "href", element in in_nav, rel), label, line, column_of(line, candidate)))
+                row((absolute, candidate, ("a", "href", in_nav(element), rel), label, line, column_of(line, candidate)))
             else:
                 malformed.append(Link(candidate, candidate, tag, Location(path, line, column_of(line, candidate),
                                                                           page_location),
-                                      rel, label, element in in_nav, "href"))
+                                      rel, label, in_nav(element), "href"))
             continue
         rel = ()
         if tag in FILTERED_TAGS:
@@ -382,10 +384,10 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
                     label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
                 column = column_of(line, candidate)
                 if absolute is not None:
-                    add(absolute, candidate, tag, attr, element in in_nav, rel, label, line, column)
+                    add(absolute, candidate, tag, attr, in_nav(element), rel, label, line, column)
                 else:
                     malformed.append(Link(candidate, candidate, tag, Location(path, line, column, page_location),
-                                          rel, label, element in in_nav, attr))
+                                          rel, label, in_nav(element), attr))
     if styled:
         for element, css, first_line, where in _styles(root):
             if ignored and element in ignored:
@@ -401,19 +403,20 @@ NOT_LINKS = ("javascript:", "data:", "about:", "blob:")  # references that load 
 
 
 def _add(links: LinkColumns, malformed: list[Link], resolver: Resolver, lines: _Lines, element: Any, raw: str,
-         attr: str, path: str | None, page_location: str | None, in_nav: set[Any], line: int | None = None,
-         column: int | None = None) -> None:
+         attr: str, path: str | None, page_location: str | None, in_nav: Callable[[Any], bool],
+         line: int | None = None, column: int | None = None) -> None:
     raw = raw.strip()
     if not raw or raw.startswith(NOT_LINKS) or raw == "#":
         return
     absolute = resolver.join(raw)
     line = line or element.sourceline
     column = column or lines.column(line, raw)
+    # A <div style="background: url(…)"> in a footer is decoration, not one of the footer's links.
+    nav = element.tag in NAV_LINK_TAGS and in_nav(element)
     if absolute is not None:
-        links.add(absolute, raw, element.tag, attr, element in in_nav, (), "", line, column)
+        links.add(absolute, raw, element.tag, attr, nav, (), "", line, column)
     else:
-        malformed.append(Link(raw, raw, element.tag, Location(path, line, column, page_location), (), "",
-                              element in in_nav, attr))
+        malformed.append(Link(raw, raw, element.tag, Location(path, line, column, page_location), (), "", nav, attr))
 
 
 REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$", re.I | re.S)
@@ -486,16 +489,52 @@ def _ignored(root: Any) -> set[Any]:
 
 
 NAV_CLASSES = etree.XPath("//@class[contains(., 'footer') or contains(., 'header')]/..")  # 4x faster than //*[…]
+BYTES_A_LINK_FOR_ANCESTORS = 300  # measured on Hugo's docs, the benchmark pages and two link checkers' test sites
+
+
+def _navigation_test(root: Any, links: int, size: int) -> Callable[[Any], bool]:
+    """Whether a link lies inside <header>, <footer>, <nav> or an element whose class names a
+    header or footer, answered the cheaper way for the page: an XPath over every class attribute
+    costs ~3 ns a byte of page, looking up a link's ancestors ~1.2 µs a link."""
+    if size > links * BYTES_A_LINK_FOR_ANCESTORS:
+        return _InNav()
+    return _nav_links(root).__contains__
 
 
 def _nav_links(root: Any) -> set[Any]:
-    """Link elements inside <header>, <footer>, <nav> or a header/footer class: one pass per
-    container instead of walking every link's ancestors. lxml hands back the same proxy object
-    for an element while a reference to it lives, so set membership is identity."""
+    """Link elements inside navigation containers: one pass per container. lxml hands back the
+    same proxy object for an element while a reference to it lives, so set membership is identity."""
     inside: set[Any] = set()
     for container in (*root.iter(*NAV_TAGS), *NAV_CLASSES(root)):
         inside.update(container.iterdescendants(*LINK_ATTRS, "style"))
     return inside
+
+
+class _InNav:
+    """Whether an element lies inside a navigation container, each ancestor of the page's links
+    looked at once (they are few and shared). The memo is by identity, as `_nav_links`'s set."""
+
+    def __init__(self) -> None:
+        self._inside: dict[Any, bool] = {}  # element → whether it or one of its ancestors is a container
+
+    def __call__(self, element: Any) -> bool:
+        parent = element.getparent()
+        if parent is None:
+            return False
+        known = self._inside.get(parent)
+        if known is not None:
+            return known
+        chain = []
+        while parent is not None and parent not in self._inside:
+            chain.append(parent)
+            parent = parent.getparent()
+        inside = parent is not None and self._inside[parent]
+        for ancestor in reversed(chain):
+            if not inside:
+                classes = ancestor.get("class")
+                inside = ancestor.tag in NAV_TAGS or classes is not None and ("footer" in classes or "header" in classes)
+            self._inside[ancestor] = inside
+        return inside
 
 
 IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # fragment targets, 3x faster than a Python walk

@@ -397,7 +397,15 @@ HCARD_LETTER_REFERENCE = re.compile(r"&#(?:0*(?:104|45|99|97|114|100)(?!\d)|[xX]
 
 
 def _may_hold_hcard(source: str) -> bool:
-    return "h-card" in source or HCARD_LETTER_REFERENCE.search(source) is not None
+    if "h-card" in source:
+        return True
+    # The references a page holds are few: each tried where it starts, not a regex scan of the page.
+    at = source.find("&#")
+    while at >= 0:
+        if HCARD_LETTER_REFERENCE.match(source, at):
+            return True
+        at = source.find("&#", at + 2)
+    return False
 
 
 def _hcard(root: Any, location: Location, base: str) -> list[Fact]:

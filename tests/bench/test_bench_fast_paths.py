@@ -11,6 +11,7 @@ import pytest
 
 from omnilinks.discover import Reading, Site, _parse_all, discover, worker_count
 from omnilinks.discover.folder import FolderSite, normalized_relative
+from omnilinks.extract import html as html_module
 from omnilinks.extract.html import Resolver, parse_page
 from omnilinks.extract.urls import browser_slashes
 from omnilinks.fetch import HttpClient, HttpOptions
@@ -65,6 +66,42 @@ def test_nav_links_are_those_under_header_footer_nav() -> None:
     page = parse_page(NAV_PAGE, "https://example.com/", path="index.html")
     assert {link.raw: link.in_nav for link in page.links} == {
         "/h": True, "/f": True, "/n": True, "/m": False, "/self": False, "/i.png": False}
+
+
+@pytest.mark.parametrize("bytes_a_link", [0, 10**9], ids=["ancestors", "one-xpath"])
+def test_nav_links_are_those_with_a_navigation_ancestor_on_random_pages(bytes_a_link: int,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Either way of answering (chosen by the page's bytes a link) gives the same answer.
+    from lxml import html as lxml_html
+
+    monkeypatch.setattr(html_module, "BYTES_A_LINK_FOR_ANCESTORS", bytes_a_link)
+
+    rng = random.Random(16)
+    containers = ["header", "footer", "nav", "div", "section", "ul", "li", "p", "span"]
+    classes = ["", "", "site-footer", "header-bar", "Footer", "x", "headers"]
+
+    def tree(depth: int) -> str:
+        parts = []
+        for _ in range(rng.randrange(1, 4)):
+            if depth < 4 and rng.random() < 0.6:
+                tag, cls = rng.choice(containers), rng.choice(classes)
+                attrs = f' class="{cls}"' if cls else ""
+                parts.append(f"<{tag}{attrs}>{tree(depth + 1)}</{tag}>")
+            else:
+                cls = rng.choice(classes)
+                attrs = f' class="{cls}"' if cls else ""
+                parts.append(rng.choice([f'<a href="/l{len(parts)}-{depth}"{attrs}>l</a>', '<img src="/i.png">',
+                                         '<link rel="icon" href="/f.ico">']))
+        return "".join(parts)
+
+    navigation = "ancestor::header or ancestor::footer or ancestor::nav or " \
+                 "ancestor::*[contains(@class, 'footer') or contains(@class, 'header')]"
+    for _ in range(300):
+        source = f"<html><body>{tree(0)}</body></html>"
+        page = parse_page(source.encode(), "https://example.com/", path="index.html")
+        root = lxml_html.document_fromstring(source)
+        expected = [bool(element.xpath(navigation)) for element in root.iter("a", "img", "link")]
+        assert [link.in_nav for link in page.links] == expected, source
 
 
 def _site(root: Path, count: int) -> Path:

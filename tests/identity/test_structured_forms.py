@@ -121,3 +121,17 @@ def test_rdfa_and_itemref_facts_are_compared_end_to_end(tmp_path) -> None:  # ty
     [phone] = [f for f in findings if f.rule == "nap-phone-mismatch"]
     assert phone.actual == "(02) 5550 9999" and "RDFa" in phone.message
     assert [f for f in findings if f.rule.startswith("brand-") and not f.rule.startswith("brand-preview-")] == []  # "Café" and "Cafe" are one name
+
+
+def test_the_h_card_gate_finds_a_reference_wherever_a_regex_scan_would() -> None:
+    import random
+
+    from omnilinks.extract import structured
+
+    rng = random.Random(3)
+    pieces = ["&#", "104", "0104", "x68", "X68", "x2d", "45", "99;", "&#x", "h-card", "h-car", "&", "#", "1", "0", ";",
+              "a", " ", "&#&#104", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        expected = "h-card" in text or structured.HCARD_LETTER_REFERENCE.search(text) is not None
+        assert structured._may_hold_hcard(text) == expected, text
