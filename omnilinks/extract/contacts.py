@@ -71,14 +71,16 @@ LABEL_WORD = re.compile(r"alamat|address|adres|anschrift|direcci|domicilio|indir
 _POSTCODE_LETTERS = r"[A-Z](?:[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}|\d[A-Z] ?\d[A-Z]\d|\d[\dW] ?[\dA-Z]{4})(?!\w)"
 POSTCODE_HINT = re.compile(_POSTCODE_LETTERS + r"|\d{4} ?[A-Z]{2}(?!\w)")
 # The gates of `_candidates`, each matching wherever the exact pattern could, written so the regex
-# engine can skip ahead on a first-character class: a leading \b or lookbehind defeats that scan,
-# so word boundaries are checked behind the first letter (?<!\wj), and postcodes that start with
-# digits are found from their first capital letter.
-HOURS_GATE = re.compile(r"(?:j(?<!\wj)am\s+(?:buka|operasional|kerja|layanan)|o(?<!\wo)pening\s+hours"
-                        r"|b(?<!\wb)usiness\s+hours|h(?<!\wh)ours|w(?<!\ww)aktu\s+buka)\b")
+# engine can skip ahead on a literal or a first-character class (a leading \b or lookbehind defeats
+# that scan): postcodes that start with digits are found from their first capital letter.
 POSTCODE_LETTERS = re.compile(_POSTCODE_LETTERS)
 POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
 COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
+# Where HOURS_LABEL may match, each phrase found from its first word, a literal the regex engine
+# looks for fast ("opening hours" and "business hours" hold "hours"). Without the label's word
+# boundary in front: a node with "pijam buka" is read in full too, and found to hold no label.
+HOURS_PHRASES = (("jam", re.compile(r"jam\s+(?:buka|operasional|kerja|layanan)\b")), ("hours", re.compile(r"hours\b")),
+                 ("waktu", re.compile(r"waktu\s+buka\b")))
 FOLDS_UNLIKE = "\u0130\u0131\u017f\u212a\u1e9e"  # İ ı ſ K ẞ
 # How every TIME_RANGE starts, in either case (lower-casing a page's text costs more than the search).
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[aApP]\.?[mM])")
@@ -278,20 +280,10 @@ def _nodes_at(positions: list[int], texts: list[str], joined: str) -> Iterator[i
     return (bisect_right(starts, position) - 1 for position in positions)
 
 
-HOURS_WORDS = ("hours", "jam", "waktu")  # a word of every HOURS_GATE match ("opening hours" holds "hours")
-
-
 def _hours_positions(lower: str) -> list[int]:
-    """Where HOURS_GATE matches (at least once in each node it matches in): its anchor words
-    found as substrings, the gate tried there."""
-    positions = []
-    for word in HOURS_WORDS:
-        at = lower.find(word)
-        while at >= 0:
-            if HOURS_GATE.match(lower, at):
-                positions.append(at)
-            at = lower.find(word, at + 1)
-    return positions
+    """Where an hours label may start in the lower-cased text (once at least in each node that holds one)."""
+    # (A substring test first: most pages hold none of the words, and str.find scans faster than the regex engine.)
+    return [match.start() for word, phrase in HOURS_PHRASES if word in lower for match in phrase.finditer(lower)]
 
 
 # Every ASCII byte but a letter as a space, so the text splits into its ASCII words; bytes of other
@@ -370,9 +362,11 @@ def _numbered_candidates(texts: list[str], encoded: bytes) -> list[int]:
 
 
 def _time_on_page(root: Any) -> bool:
-    body = root.find("body")
-    text = etree.tostring(body, method="text", encoding=str, with_tail=False) if body is not None else ""
-    return _has_time(text) or TIME_GATE.search(_head_text(root)) is not None
+    """Whether a time shows in the body or the head (the head's scripts read only when the body
+    has none): each one's text nodes run together, which finds every time any one node holds
+    (and perhaps more: this is a gate)."""
+    return any(_has_time(etree.tostring(part, method="text", encoding=str, with_tail=False))
+               for part in (root.find("body"), root.find("head")) if part is not None)
 
 
 def _has_time(text: str) -> bool:
@@ -418,11 +412,6 @@ def _address_hint(text: str) -> bool:
         return True
     words = WORD.findall(text)
     return not STREET_TYPE_WORDS.isdisjoint(words) or any(word.lower().endswith(STREET_SUFFIXES) for word in words)
-
-
-def _head_text(root: Any) -> str:
-    head = root.find("head")
-    return "\n".join(head.itertext()) if head is not None else ""
 
 
 def text_of(element: Any) -> str:
