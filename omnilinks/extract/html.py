@@ -339,19 +339,24 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
             if raw is None:
                 continue
             candidate = raw.strip()
-            if not candidate or candidate == "#" or candidate.startswith(NOT_LINKS):
+            if not candidate or candidate == "#" or ":" in candidate and candidate.startswith(NOT_LINKS):
                 continue
             value = element.get("rel")
-            rel: tuple[str, ...] = tuple(value.lower().split()) if value else ()
             absolute = join(candidate)
             line = element.sourceline
             label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
+            if value:
+                rel: tuple[str, ...] = tuple(value.lower().split())
+                link_kind = ("a", "href", in_nav(element), rel)
+            else:
+                rel = ()
+                link_kind = A_IN_NAV if in_nav(element) else A_ELSEWHERE
             if absolute is not None:  # (links.add's row, written out: most of a site's links pass here)
-                row((absolute, candidate, ("a", "href", in_nav(element), rel), label, line, column_of(line, candidate)))
+                row((absolute, candidate, link_kind, label, line, column_of(line, candidate)))
             else:
                 malformed.append(Link(candidate, candidate, tag, Location(path, line, column_of(line, candidate),
                                                                           page_location),
-                                      rel, label, in_nav(element), "href"))
+                                      rel, label, link_kind[2], "href"))
             continue
         rel = ()
         if tag in FILTERED_TAGS:
@@ -398,6 +403,7 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
     return links.table(path, page_location), tuple(malformed)
 
 
+A_IN_NAV, A_ELSEWHERE = ("a", "href", True, ()), ("a", "href", False, ())  # most links' kinds, made once
 FILTERED_TAGS = frozenset({"link", "meta", "input"})  # elements whose other attributes decide if they link
 NOT_LINKS = ("javascript:", "data:", "about:", "blob:")  # references that load nothing to check
 

@@ -14,7 +14,7 @@ XPATH = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::styl
                     " and not(ancestor::template)]")
 TAGS = ["p", "span", "b", "div", "footer", "template", "noscript", "script", "style", "a", "li", "code"]
 WORDS = ["Alamat", "Jl. Kemang 10", "x", "", " ", "\n", "Telp 0812 3456 7890", "<!-- c -->", "&amp;", "<br>",
-         "<img src=a.png>"]
+         "<img src=a.png>", "<?php echo 1 ?>"]
 
 
 def same(source: str) -> None:
