@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
+from omnilinks.extract.tree import text_content
 from omnilinks.extract.urls import browser_slashes, resolve_url
 from omnilinks.linktable import Link, LinkColumns, LinkTable, Location
 from omnilinks.models import Page
@@ -121,7 +122,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     links, malformed = _links(root, Resolver(base), path, url, lines, text)
     ids = _ids(root)
     title_el = root.find(".//title")
-    title = " ".join((title_el.text_content() if title_el is not None else "").split())
+    title = " ".join((text_content(title_el) if title_el is not None else "").split())
     meta = tuple(_meta(root))
     jsonld, errors = _jsonld(root)
     facts = structured_facts(root, jsonld, meta, title, location, base, text) + contact_facts(root, links, location, region)
@@ -130,16 +131,13 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
 
 
 def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
-    # lxml.html's own parser picks each element's class in Python (form, input, label…); one C-level
-    # default class for every element is ~10 % of a parse cheaper and keeps text_content() & co.
+    # lxml.html's own parser picks each element's class in Python (form, input, label…): plain
+    # elements, whose proxies cost least to make (extract.tree stands in for text_content()).
     # huge_tree lifts libxml2's nesting limit from 256 to 2,048 (254 nested <div>s or 200 unclosed
     # <p><font> pairs lost every link after them); the body is already capped by check.max_body.
     # No table of ids (nothing asks libxml2 for an element by id): 5 % of a parse.
     parser = etree.HTMLParser(recover=True, no_network=True, huge_tree=True, remove_comments=True, encoding=encoding,
                               collect_ids=False)
-    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
-        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
-        entity=lxml_html.HtmlEntity))
     return parser
 
 
@@ -344,7 +342,7 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
             value = element.get("rel")
             absolute = join(candidate)
             line = element.sourceline
-            label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
+            label = " ".join((text_content(element) if len(element) else element.text or "").split())[:200]
             if value:
                 rel: tuple[str, ...] = tuple(value.lower().split())
                 link_kind = ("a", "href", in_nav(element), rel)
@@ -386,7 +384,7 @@ def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines
                 line = element.sourceline
                 label = ""
                 if tag == "area":
-                    label = " ".join((element.text_content() if len(element) else element.text or "").split())[:200]
+                    label = " ".join((text_content(element) if len(element) else element.text or "").split())[:200]
                 column = column_of(line, candidate)
                 if absolute is not None:
                     add(absolute, candidate, tag, attr, in_nav(element), rel, label, line, column)

@@ -9,6 +9,7 @@ from typing import Any
 
 from lxml import etree
 
+from omnilinks.extract.tree import text_content
 from omnilinks.extract.urls import resolve_url
 from omnilinks.models import Fact, Location
 from omnilinks.normalize.address_tables import country_name
@@ -295,7 +296,7 @@ def _microdata_value(prop: Any, field: str) -> str:
         for part in prop.iterfind(".//*[@itemprop]"):
             if _owner(part, "itemscope") is prop:
                 for key in part.get("itemprop", "").split():
-                    parts.setdefault(key, part.get("content") or " ".join(part.text_content().split()))
+                    parts.setdefault(key, part.get("content") or " ".join(text_content(part).split()))
         composed = address_text(parts)
         if composed:
             return composed
@@ -303,7 +304,7 @@ def _microdata_value(prop: Any, field: str) -> str:
     if value is None and field in ("phone", "email") and prop.get("href"):
         value = prop.get("href")
     if value is None:
-        value = " ".join(prop.text_content().split())
+        value = " ".join(text_content(prop).split())
     text: str = value.strip().removeprefix("tel:").removeprefix("mailto:")
     return text
 
@@ -378,7 +379,7 @@ def _rdfa_value(prop: Any, field: str) -> str:
     elif field in URL_FIELDS or href.lower().startswith(("tel:", "mailto:")):
         value = href
     else:
-        value = prop.get("datetime") or " ".join(prop.text_content().split())
+        value = prop.get("datetime") or " ".join(text_content(prop).split())
     text: str = value.strip().removeprefix("tel:").removeprefix("mailto:")
     return text
 
@@ -427,7 +428,7 @@ def _hcard(root: Any, location: Location, base: str) -> list[Fact]:
             raw = element.get("href") or element.get("src") if HCARD[cls] in URL_FIELDS | {"phone", "email"} else None
             if cls in ("p-adr", "h-adr"):
                 raw = _hcard_address(element)
-            value = (raw or _value_class(element) or " ".join(element.text_content().split())) \
+            value = (raw or _value_class(element) or " ".join(text_content(element).split())) \
                 .removeprefix("tel:").removeprefix("mailto:")
             found.append((cls, value, element))
         if not any(cls in BUSINESS_HCARD for cls, _, _ in found):
@@ -453,7 +454,7 @@ def _value_class(element: Any) -> str:
             tag = part.tag.lower()
             text = part.get("title") if tag == "abbr" else part.get("alt") if tag in ("img", "area") else \
                 part.get("value") if tag == "data" else None
-            parts.append(text if text is not None else part.text_content())
+            parts.append(text if text is not None else text_content(part))
     return " ".join("".join(parts).split())
 
 
@@ -466,12 +467,12 @@ def _hcard_address(element: Any) -> str | None:
     """An h-adr by its parts, as a PostalAddress would be; its own text when words lie
     outside the parts ("<span class=p-street-address>…</span>, Jakarta")."""
     parts: dict[str, str] = {}
-    rest = element.text_content()
+    rest = text_content(element)
     for node in element.iterdescendants():
         for cls in (node.get("class") or "").split() if isinstance(node.tag, str) else ():
             if cls in HADR_PARTS:
-                text = " ".join(node.text_content().split())
-                rest = rest.replace(node.text_content(), " ", 1)
+                text = " ".join(text_content(node).split())
+                rest = rest.replace(text_content(node), " ", 1)
                 key = HADR_PARTS[cls]
                 parts[key] = f"{parts[key]}, {text}" if key in parts else text
     if "streetAddress" not in parts or re.search(r"\w", rest):

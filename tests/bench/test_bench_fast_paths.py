@@ -227,3 +227,17 @@ def test_reading_a_page_leaves_no_reference_cycles() -> None:
         if enabled:
             gc.enable()
     assert cycles == []
+
+
+def test_text_content_is_lxml_htmls_on_plain_elements() -> None:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from omnilinks.extract.html import _PARSER
+    from omnilinks.extract.tree import text_content
+
+    source = ("<html><head><title>T &amp; t</title></head><body><p>One <b>two</b><br>three<!-- c --> "
+              "<a href='/x'><span>Four</span> five</a><script>s()</script></p><ul><li>é ✓</li></ul></body></html>")
+    ours, theirs = etree.fromstring(source, _PARSER), lxml_html.document_fromstring(source)
+    assert [text_content(element) for element in ours.iter()] == [e.text_content() for e in theirs.iter()
+                                                                   if isinstance(e.tag, str)]
