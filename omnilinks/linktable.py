@@ -100,12 +100,16 @@ class LinkKind(NamedTuple):
     rel: tuple[str, ...]
 
 
-_KINDS: dict[LinkKind, LinkKind] = {}
+_KINDS: dict[tuple[str, str, bool, tuple[str, ...]], LinkKind] = {}
 
 
-def _kind(tag: str, attr: str, in_nav: bool, rel: tuple[str, ...]) -> LinkKind:
-    kind = LinkKind(tag, attr, in_nav, rel)
-    return _KINDS.setdefault(kind, kind)
+def _kind(kind: tuple[str, str, bool, tuple[str, ...]]) -> LinkKind:
+    """The one LinkKind equal to the plain tuple (a NamedTuple hashes and compares as its fields)."""
+    known = _KINDS.get(kind)
+    if known is None:
+        known = LinkKind(*kind)
+        _KINDS[known] = known
+    return known
 
 
 class LinkTable(Sequence[Link]):
@@ -231,7 +235,7 @@ class LinkTable(Sequence[Link]):
         """The same table holding one string per distinct URL and text among the pages being
         read (see `forget_shared_strings`), not one per link: pages link the same few targets from
         everywhere (13,000 distinct URLs among 66,000 links on the 2,000-page benchmark)."""
-        return LinkTable(_shared(self.urls), _shared(self.texts), tuple(_kind(*kind) for kind in self._kinds),
+        return LinkTable(_shared(self.urls), _shared(self.texts), tuple(map(_kind, self._kinds)),
                          self._kind_of, self._numbers, self._origin, self._locations, self._written)
 
     def _state(self) -> tuple[Any, ...]:
@@ -278,7 +282,7 @@ class LinkColumns:
         kinds: dict[tuple[str, str, bool, tuple[str, ...]], int] = {}
         kind_of = [kinds.setdefault(kind, len(kinds)) for kind in map(_KIND_OF_ROW, rows)]
         return LinkTable(tuple(map(_URL_OF_ROW, rows)), tuple(map(_TEXT_OF_ROW, rows)),
-                         tuple(_kind(*kind) for kind in kinds), array("B" if len(kinds) <= 256 else "H", kind_of),
+                         tuple(map(_kind, kinds)), array("B" if len(kinds) <= 256 else "H", kind_of),
                          _compact(numbers), (path, url), locations, written or None)
 
 
