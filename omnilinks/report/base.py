@@ -42,8 +42,20 @@ def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> Non
 
     The file gets the mode a plain open() would give it (the umask's, 0644 by default) or, when
     it exists, keeps its own. The temporary file's name carries this process's id, so the
-    leftovers of a writer killed mid-write (SIGKILL) are removed by the next write."""
-    target = Path(path)
+    leftovers of a writer killed mid-write (SIGKILL) are removed by the next write.
+
+    What is not a file is written through, never replaced: a symbolic link stays and the file it
+    names gets the report; a device or a pipe (`-o /dev/null`, `/dev/stdout`, a FIFO) is written
+    to as it is (renaming over /dev/null made it a plain file, for every program after)."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        kind = target.stat().st_mode
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines((text,) if isinstance(text, str) else text)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_orphans(target)
     import tempfile  # only a report written to a file needs it; stdout does not

@@ -65,3 +65,34 @@ def test_a_temporary_file_of_a_running_writer_is_left_alone(tmp_path: Path) -> N
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+def test_a_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()), daemon=True)
+    reader.start()
+    write_atomic(pipe, ["{", "}"])
+    reader.join(10)
+    assert received == ["{}"]
+    assert pipe.is_fifo()  # `-o /dev/null` once made /dev/null a plain file: a device is written to, never renamed over
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_a_symbolic_link_stays_and_its_file_gets_the_report(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "latest.json"
+    real.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_a_folder_named_as_the_report_is_still_refused(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "out", "x")
