@@ -77,10 +77,15 @@ POSTCODE_LETTERS = re.compile(_POSTCODE_LETTERS)
 POSTCODE_DIGITS = re.compile(r"[A-Z](?:(?<=\d{4}[A-Z])|(?<=\d{4} [A-Z]))[A-Z](?!\w)")
 COMPOUND_GATE = re.compile(r"[sglpw](?:traße|trasse|tr|traat|racht|aan|lein|eg)(?![^\W\d_])")  # word ends
 # Where HOURS_LABEL may match, each phrase found from its first word, a literal the regex engine
-# looks for fast ("opening hours" and "business hours" hold "hours"). Without the label's word
-# boundary in front: a node with "pijam buka" is read in full too, and found to hold no label.
-HOURS_PHRASES = (("jam", re.compile(r"jam\s+(?:buka|operasional|kerja|layanan)\b")), ("hours", re.compile(r"hours\b")),
-                 ("waktu", re.compile(r"waktu\s+buka\b")))
+# looks for fast ("opening hours" and "business hours" hold "hours"), in the page's UTF-8 bytes with
+# ASCII letters lower-cased (lower-casing the text costs 3 ns a character once one is not ASCII).
+# What \s matches in text, as bytes; tests/identity/test_identity_gates.py checks the list. Looser
+# than the label, which is fine for a gate: no word boundary in front ("pijam buka"), and a
+# boundary behind before any other script's letter.
+SPACES = b"|".join(re.escape(space.encode()) for space in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001"
+                   "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+HOURS_PHRASES = ((b"jam", re.compile(rb"jam(?:%s)+(?:buka|operasional|kerja|layanan)\b" % SPACES)),
+                 (b"hours", re.compile(rb"hours\b")), (b"waktu", re.compile(rb"waktu(?:%s)+buka\b" % SPACES)))
 FOLDS_UNLIKE = "\u0130\u0131\u017f\u212a\u1e9e"  # İ ı ſ K ẞ
 # How every TIME_RANGE starts, in either case (lower-casing a page's text costs more than the search).
 TIME_GATE = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[aApP]\.?[mM])")
@@ -243,20 +248,16 @@ def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
     if not texts:
         return [], False
     joined = "\0".join(texts)
-    lower = joined.lower()
     encoded = joined.encode()
-    # Word gates run on the lower-cased text (a case-blind regex scans 3-5x slower); a letter whose
-    # lower case is longer ("İ"), or that case-blind matching equates with a Latin one ("ſ", "K"),
-    # would break that: then every node is a candidate. (A NUL inside a text node, which lxml does
-    # not give, would misplace the nodes: then every node too.)
-    if len(lower) != len(joined) or not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE) \
-            or encoded.count(b"\0") != len(texts) - 1:
+    # Word gates run on lower-cased text (a case-blind regex scans 3-5x slower); a letter whose
+    # lower case is longer ("İ", the only one) or is ASCII ("K"), or that case-blind matching
+    # equates with a Latin one ("ſ", "ı", "ẞ"), would break that: then every node is a candidate.
+    # (A NUL inside a text node, which lxml does not give, would misplace the nodes: then every node too.)
+    if not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE) or encoded.count(b"\0") != len(texts) - 1:
         return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(root)
-    positions: list[int] = []
-    hours = _hours_positions(lower)
+    hours = _hours_nodes(encoded)
     hours_possible = bool(hours) and _time_on_page(root)
-    if hours_possible:
-        positions += hours
+    positions: list[int] = []
     at = joined.find("@")
     while at >= 0:
         positions.append(at)
@@ -266,8 +267,10 @@ def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
     if streets:
         positions.extend(match.start() for match in _word_pattern(streets).finditer(joined))
     if compounds:
-        positions.extend(match.start() for match in COMPOUND_GATE.finditer(lower))
+        positions.extend(match.start() for match in COMPOUND_GATE.finditer(joined.lower()))
     found = set(_nodes_at(positions, texts, joined))
+    if hours_possible:
+        found.update(hours)
     found.update(_numbered_candidates(texts, encoded))
     return sorted(found), hours_possible
 
@@ -281,10 +284,12 @@ def _nodes_at(positions: list[int], texts: list[str], joined: str) -> Iterator[i
     return (bisect_right(starts, position) - 1 for position in positions)
 
 
-def _hours_positions(lower: str) -> list[int]:
-    """Where an hours label may start in the lower-cased text (once at least in each node that holds one)."""
-    # (A substring test first: most pages hold none of the words, and str.find scans faster than the regex engine.)
-    return [match.start() for word, phrase in HOURS_PHRASES if word in lower for match in phrase.finditer(lower)]
+def _hours_nodes(encoded: bytes) -> set[int]:
+    """The nodes an hours label may lie in, in the NUL-joined text's bytes."""
+    folded = encoded.lower()  # (ASCII letters only: the NULs stay where they are)
+    # (A substring test first: most pages hold none of the words, and it scans faster than the regex engine.)
+    return {encoded.count(b"\0", 0, match.start())
+            for word, phrase in HOURS_PHRASES if word in folded for match in phrase.finditer(folded)}
 
 
 # Every ASCII byte but a letter as a space, so the text splits into its ASCII words; bytes of other

@@ -126,3 +126,11 @@ def test_the_street_words_and_compounds_are_those_a_word_by_word_test_finds() ->
         encoded = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))).encode()
         assert contacts._words(encoded) == word_by_word(encoded), encoded
     assert contacts._words(b"Keizersgracht 123")[1] and not contacts._words(b"Greg tr eg")[1]
+
+
+def test_the_hours_phrases_take_every_space_a_text_pattern_does() -> None:
+    spaces = {chr(code).encode() for code in range(0x110000) if re.match(r"\s", chr(code))}
+    assert set(re.sub(rb"\\(.)", rb"\1", contacts.SPACES, flags=re.S).split(b"|")) == spaces
+    for space in ("\u00a0", "\u2009", "\u3000", "\t"):
+        source = f"<html><body><p>Kopi — senja</p><p>Jam{space}Buka: 08.00–17.00</p></body></html>"
+        assert [fact.value for fact in facts(source) if fact.field == "hours"] == ["08.00–17.00"], repr(space)
