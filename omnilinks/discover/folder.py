@@ -28,6 +28,9 @@ def normalize_base(url: str | None) -> str:
     return base if base.endswith("/") else base + "/"
 
 
+INTERNAL_ANSWERS_KEPT = 20_000  # ~2 MB at most, in each worker
+
+
 class FolderSite:
     def __init__(self, root: str | os.PathLike[str], base_url: str | None, assume_extension: str | None = None):
         self.root = Path(root).resolve()
@@ -49,6 +52,7 @@ class FolderSite:
         self._cwd_prefix: str | None = None
         # Every page links the same targets again and again: resolve each URL once.
         self._file_for: dict[str, str | None] = {}
+        self._internal: dict[str, bool] = {}
         self.unreadable: list[str] = []  # folders the walk could not list (permissions)
 
     def html_files(self) -> Iterator[Path]:
@@ -144,10 +148,16 @@ class FolderSite:
         return Path(path).relative_to(self.root).as_posix()
 
     def is_internal(self, url: str) -> bool:
-        """Whether the URL is the site's own (Site remembers the answer per URL)."""
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and same_host(parts.hostname or "", self.host) \
-            and parts.path.startswith(self.base_path.rstrip("/") or "/")
+        """Whether the URL is the site's own. Asked of every link that does not start with the base
+        (another site's, mostly: the same few on every page), each answered once up to a bound."""
+        known = self._internal.get(url)
+        if known is None:
+            parts = urlsplit(url)
+            known = parts.scheme in ("http", "https") and same_host(parts.hostname or "", self.host) \
+                and parts.path.startswith(self.base_path.rstrip("/") or "/")
+            if len(self._internal) < INTERNAL_ANSWERS_KEPT:
+                self._internal[url] = known
+        return known
 
     def file_for(self, url: str) -> str | None:
         """The site-relative file a URL is served from, or None when nothing serves it."""
