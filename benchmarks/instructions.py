@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,8 +57,9 @@ def main() -> None:
         sys.exit("valgrind is not installed (apt install valgrind)")
     site = str(options.site.resolve())
     if options.whole:
-        found = counted([sys.executable, "-m", "omnilinks", "check", site, "--offline", "--format", "json",
-                         "--output", os.devnull, "--no-progress", "--no-cache"])
+        with tempfile.TemporaryDirectory() as scratch:
+            found = counted([sys.executable, "-m", "omnilinks", "check", site, "--offline", "--format", "json",
+                             "--output", os.path.join(scratch, "report.json"), "--no-progress", "--no-cache"])
         first = min(found, key=int)  # the main process starts first
         for pid, n in sorted(found.items(), key=lambda item: int(item[0])):
             print(f"{'main' if pid == first else 'worker':6} {n / 1e9:7.3f} G instructions")
