@@ -296,8 +296,10 @@ def _hours_nodes(encoded: bytes) -> set[int]:
 # characters stay, and a piece holding them is split again as WORD splits (`_words`).
 LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
 STREET_TYPE_BYTES = frozenset(word.encode() for word in STREET_TYPE_WORDS)
-COMPOUND_ENDINGS = tuple(first + rest for first in (b"s", b"g", b"l", b"p", b"w")  # COMPOUND_GATE's ASCII words
-                         for rest in (b"trasse", b"tr", b"traat", b"racht", b"aan", b"lein", b"eg"))
+# COMPOUND_GATE's ASCII endings: a first letter, then the rest of the ending.
+COMPOUND_FIRSTS = frozenset(b"sglpw")
+COMPOUND_RESTS = (b"trasse", b"tr", b"traat", b"racht", b"aan", b"lein", b"eg")
+COMPOUND_ENDINGS = tuple(bytes((first,)) + rest for first in sorted(COMPOUND_FIRSTS) for rest in COMPOUND_RESTS)
 
 
 def _words(encoded: bytes) -> tuple[frozenset[str], bool]:
@@ -318,15 +320,14 @@ def _words(encoded: bytes) -> tuple[frozenset[str], bool]:
     return frozenset(streets), compounds
 
 
-COMPOUND_FIRSTS = frozenset(b"sglpw")
-COMPOUND_RESTS = (b"trasse ", b"tr ", b"traat ", b"racht ", b"aan ", b"lein ", b"eg ")  # each with the word's end
+COMPOUND_RESTS_AT_END = tuple(rest + b" " for rest in COMPOUND_RESTS)
 
 
 def _compound_ending(words: bytes) -> bool:
     """Whether a word ends in one of COMPOUND_ENDINGS, among `words` (ASCII letters lower-cased,
     each word followed by a space): the endings found by substring search, not word by word (a
     page holds hundreds of distinct words). A word with other bytes is looked at again whole."""
-    for rest in COMPOUND_RESTS:
+    for rest in COMPOUND_RESTS_AT_END:
         at = words.find(rest, 1)
         while at > 0:
             if words[at - 1] in COMPOUND_FIRSTS:

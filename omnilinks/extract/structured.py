@@ -471,8 +471,9 @@ def _hcard_address(element: Any) -> str | None:
     for node in element.iterdescendants():
         for cls in (node.get("class") or "").split() if isinstance(node.tag, str) else ():
             if cls in HADR_PARTS:
-                text = " ".join(text_content(node).split())
-                rest = rest.replace(text_content(node), " ", 1)
+                shown = text_content(node)
+                text = " ".join(shown.split())
+                rest = rest.replace(shown, " ", 1)
                 key = HADR_PARTS[cls]
                 parts[key] = f"{parts[key]}, {text}" if key in parts else text
     if "streetAddress" not in parts or re.search(r"\w", rest):
