@@ -77,6 +77,18 @@ _STRINGS: dict[str, str] = {}
 _ID_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
+# Sharing costs the main process ~40 µs a page as the workers' pages arrive, while they still parse;
+# on a site of a few thousand pages it would save a few MB. The pages that arrive first keep their
+# strings as they come (their links' strings are already one per chunk a worker sends: pickle's memo).
+SHARE_AFTER_PAGES = 5_000
+_ARRIVED = [0]  # pages arrived from worker processes since the tables were last forgotten
+
+
+def sharing() -> bool:
+    """Whether pages arriving now have their strings shared (the site has proved big)."""
+    return _ARRIVED[0] > SHARE_AFTER_PAGES
+
+
 def _share(text: str) -> str:
     return _STRINGS.setdefault(text, text)
 
@@ -89,6 +101,7 @@ def forget_shared_strings() -> None:
     """Drop the tables that made the pages read so far share their strings (the strings stay)."""
     _STRINGS.clear()
     _ID_SETS.clear()
+    _ARRIVED[0] = 0
 
 
 class LinkKind(NamedTuple):
@@ -238,6 +251,11 @@ class LinkTable(Sequence[Link]):
         return LinkTable(_shared(self.urls), _shared(self.texts), tuple(map(_kind, self._kinds)),
                          self._kind_of, self._numbers, self._origin, self._locations, self._written)
 
+    def with_kinds_shared(self) -> LinkTable:
+        """The same table with each kind the site's one LinkKind object (its strings as they are)."""
+        return LinkTable(self.urls, self.texts, tuple(map(_kind, self._kinds)), self._kind_of, self._numbers,
+                         self._origin, self._locations, self._written)
+
     def _state(self) -> tuple[Any, ...]:
         return (self.urls, self.texts, self._kinds, self._kind_of, self._numbers, self._origin, self._locations,
                 self._written)
@@ -247,7 +265,9 @@ class LinkTable(Sequence[Link]):
 
 
 def _table_from_pickle(*state: Any) -> LinkTable:
-    return LinkTable(*state).shared()
+    table = LinkTable(*state)
+    _ARRIVED[0] += 1
+    return table.shared() if sharing() else table.with_kinds_shared()
 
 
 class LinkColumns:

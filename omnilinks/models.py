@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any, Literal
 
 # The link records live in omnilinks.linktable; the records' users may keep importing them from here.
-from omnilinks.linktable import EMPTY_LINKS, pickled_as_arguments, shared_ids, shared_names
+from omnilinks.linktable import EMPTY_LINKS, pickled_as_arguments, shared_ids, shared_names, sharing
 from omnilinks.linktable import Link as Link
 from omnilinks.linktable import LinkColumns as LinkColumns
 from omnilinks.linktable import LinkKind as LinkKind
@@ -79,6 +79,8 @@ class Page:
 
 def _page_from_pickle(*values: Any) -> Page:
     page = Page(*values)
+    if not sharing():
+        return page
     # Pages built from one template share their ids ("content", "s1"…), often all of them, and
     # their meta names: each kept once, not per page, as they arrive from a worker process.
     object.__setattr__(page, "ids", shared_ids(page.ids))

@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from omnilinks import linktable
 from omnilinks.extract.html import parse_page
 from omnilinks.models import Link, LinkTable, Location, Page
 
@@ -40,7 +41,8 @@ def test_a_page_keeps_any_sequence_of_links_as_a_table() -> None:
     assert Page("https://shop.example/", Location()).links == ()
 
 
-def test_a_pickled_table_is_equal_and_shares_its_strings() -> None:
+def test_a_pickled_table_is_equal_and_shares_its_strings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(linktable, "SHARE_AFTER_PAGES", 0)
     page = parse_page(b'<a href="/x">X</a><nav><a href="/y" rel="me">Y</a></nav><img src="p.png">',
                       "https://shop.example/", path="site/index.html")
     first, second = (pickle.loads(pickle.dumps(page, protocol=5)) for _ in range(2))
@@ -49,6 +51,20 @@ def test_a_pickled_table_is_equal_and_shares_its_strings() -> None:
     assert first.links.kinds()[1] is second.links.kinds()[1]
     assert [link.in_nav for link in page.links] == [False, True, False]
     assert page.links[1].rel == ("me",) and page.links[0].location == Location("site/index.html", 1, 10)
+
+
+def test_strings_are_shared_once_the_site_proves_big(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(linktable, "SHARE_AFTER_PAGES", 2)
+    linktable.forget_shared_strings()
+    page = parse_page(b'<a href="/x">X</a><p id="a">', "https://shop.example/", path="site/index.html")
+    data = pickle.dumps(page, protocol=5)
+    pages = [pickle.loads(data) for _ in range(4)]
+    assert all(copy == page for copy in pages)
+    assert pages[0].links.urls[0] is not pages[1].links.urls[0]  # the first two: as they came
+    assert pages[2].links.urls[0] is pages[3].links.urls[0] and pages[2].ids is pages[3].ids
+    assert pages[0].links.kinds()[0] is pages[3].links.kinds()[0]  # kinds: one object from the first page on
+    linktable.forget_shared_strings()
+    assert pickle.loads(data).links.urls[0] is not pickle.loads(data).links.urls[0]  # counted anew
 
 
 @pytest.mark.parametrize(("url", "raw"), [
