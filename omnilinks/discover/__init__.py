@@ -9,12 +9,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base, own_prefix, without_fragment_shared
+from omnilinks.discover.forkpool import ForkPool
 from omnilinks.discover.live import canonical, crawl, in_crawl_scope
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
@@ -25,9 +26,6 @@ from omnilinks.fetch.client import HttpClient
 from omnilinks.fetch.types import Response
 from omnilinks.linktable import forget_shared_strings
 from omnilinks.models import Page
-
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
 
@@ -227,7 +225,8 @@ def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page],
     A stop request (SIGINT/SIGTERM) ends the reading within a fraction of a second; the pages read
     so far are kept."""
     files = iter(files)
-    head = list(islice(files, PARALLEL_MIN_PAGES // 2 * MAX_WORKERS))  # enough to choose the worker count
+    # Enough to choose the worker count (and no more: the workers start once it is walked).
+    head = list(islice(files, max(PARALLEL_MIN_PAGES, PARALLEL_MIN_PAGES // 2 * min(cores(), MAX_WORKERS))))
     workers = worker_count(len(head))
     if workers < 2:
         pages: list[Page] = []
@@ -242,26 +241,19 @@ def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page],
         except Interrupted:
             pass
         return pages
-    # Imported here: only a site big enough for several workers starts processes.
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor, wait
-
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
-                               initargs=(reading,))
-    chunks: list[Future[list[Page]]] = []
-    submitted = 0
+    pool = ForkPool(workers, _parse_files, partial(_worker_init, reading))
     pages = []
-    try:
-        for batch in _batches(chain(head, files), workers):
-            chunks.append(pool.submit(_parse_files, batch))
-            submitted += len(batch)
-            if cancel.is_set():
-                return pages
+    given = 0
+
+    def counted(chunks: Iterator[list[str]]) -> Iterator[list[str]]:
+        nonlocal given
         for chunk in chunks:
-            while not wait([chunk], timeout=0.1).done:
-                if cancel.is_set():
-                    return pages
-            for page in chunk.result():
+            given += len(chunk)
+            yield chunk
+
+    try:
+        for chunk in pool.map(counted(_batches(chain(head, files), workers)), cancel.is_set):
+            for page in chunk:
                 pages.append(page)
                 if on_page:
                     on_page(page)
@@ -271,9 +263,10 @@ def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page],
     except Interrupted:  # the hard stop after SIGINT/SIGTERM: the pages read so far are kept
         return pages
     finally:
-        if cancel.is_set() or len(pages) < submitted:
-            _stop_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+        if cancel.is_set() or len(pages) < given:
+            pool.stop()  # workers ignore SIGINT/SIGTERM (the parent owns stopping): killed
+        else:
+            pool.close()
 
 
 def _batches(files: Iterator[str], workers: int) -> Iterator[list[str]]:
@@ -294,13 +287,6 @@ def _parse_files(files: list[str]) -> list[Page]:
     if reading is None:  # only a worker started by _parse_all runs this
         raise RuntimeError("a folder's files are parsed in the workers _parse_all starts")
     return [_parse_file(path, reading) for path in files]
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Workers ignore SIGINT/SIGTERM (the parent owns stopping), and shutdown() waits for the chunks
-    they hold: a stop request, or a file that cannot be read, kills them instead."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()
 
 
 def worker_count(pages: int) -> int:

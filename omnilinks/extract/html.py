@@ -288,20 +288,22 @@ class _KnownJoins:
             return _folder_state(base)
         known = self.folders.get(folder)
         if known is None:
-            self._count()
+            if self.size >= self.LIMIT:
+                self._forget()
+            self.size += 1
             known = self.folders[folder] = _folder_state(base)
         return known
 
     def put(self, known: dict[str, str], raw: str, url: str) -> None:
-        self._count()
+        if self.size >= self.LIMIT:
+            self._forget()
+        self.size += 1
         known[raw] = url
 
-    def _count(self) -> None:
-        if self.size >= self.LIMIT:
-            self.by_folder.clear()  # (a page's resolver still holds its own: they go with it)
-            self.folders.clear()
-            self.size = 0
-        self.size += 1
+    def _forget(self) -> None:
+        self.by_folder.clear()  # (a page's resolver still holds its own: they go with it)
+        self.folders.clear()
+        self.size = 0
 
 
 _JOINS = _KnownJoins()
