@@ -188,8 +188,11 @@ class Resolver:
         simple = SIMPLE_RELATIVE.match(raw)
         if simple is not None and self._directory is not None:  # what the steps below come to, in one test
             steps = simple.end(1)
-            joined = self._up(steps // 3) + raw[steps:]
-            _JOINS.put(self._folder_known, raw, joined)
+            up = self._ups.get(steps) or self._up(steps)
+            joined = self._folder_known[raw] = up + raw[steps:]
+            if _JOINS.size >= _JOINS.LIMIT:
+                _JOINS.forget()
+            _JOINS.size += 1
             return joined
         if "\\" in raw:
             raw = browser_slashes(raw)
@@ -214,10 +217,9 @@ class Resolver:
         return url
 
     def _up(self, steps: int) -> str:
-        """The folder `steps` levels above the base's, with its trailing slash."""
-        known = self._ups.get(steps)  # (shared by the folder's pages)
-        if known is None:
-            known = self._ups[steps] = self._resolved("../" * steps + "x")[:-1]
+        """The folder `steps` characters of "../" lead to from the base's, with its trailing slash
+        (kept for the folder's pages)."""
+        known = self._ups[steps] = self._resolved("../" * (steps // 3) + "x")[:-1]
         return known
 
     def _resolved(self, raw: str) -> str:
@@ -289,18 +291,18 @@ class _KnownJoins:
         known = self.folders.get(folder)
         if known is None:
             if self.size >= self.LIMIT:
-                self._forget()
+                self.forget()
             self.size += 1
             known = self.folders[folder] = _folder_state(base)
         return known
 
     def put(self, known: dict[str, str], raw: str, url: str) -> None:
         if self.size >= self.LIMIT:
-            self._forget()
+            self.forget()
         self.size += 1
         known[raw] = url
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
         self.by_folder.clear()  # (a page's resolver still holds its own: they go with it)
         self.folders.clear()
         self.size = 0
@@ -329,9 +331,12 @@ class _Lines:
         while index < end:
             text = lines[index]
             start = cursor.get(index, 0)
-            position = text.find(needle, start, start + 65_536)
-            if position < 0 and start and len(text) < 65_536:
-                position = text.find(needle)  # a short line: look behind the cursor too
+            if start or len(text) > 65_536:
+                position = text.find(needle, start, start + 65_536)
+                if position < 0 and start and len(text) < 65_536:
+                    position = text.find(needle)  # a short line: look behind the cursor too
+            else:  # (the same search: bounds passed to find() cost as much as a short line's search)
+                position = text.find(needle)
             if position >= 0:
                 cursor[index] = position + len(needle)
                 return position + 1
