@@ -36,6 +36,7 @@ NAV_TAGS = {"header", "footer", "nav"}
 NAV_LINK_TAGS = frozenset((*LINK_ATTRS, "style"))  # the elements whose links count as navigation
 # Python codecs that are not web charsets; a hostile page naming them must not pick them.
 NOT_CHARSETS = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap"}
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
@@ -100,8 +101,8 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     text, codec = (body, "") if isinstance(body, str) else _decoded(body, charset)
     location = Location(path=path, url=None if path else url)
     # Unicode strings with an XML encoding declaration make lxml refuse them.
-    source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
-    if not source.strip():
+    source = XML_DECLARATION.sub("", text, count=1)
+    if not source or source.isspace():
         return Page(url=url, location=location, status=status)
     # UTF-8 bytes as they are: libxml2, told the encoding, makes the same tree 6 % sooner than from a
     # str (which it converts to UTF-8 first); any other page, or one that lost an XML declaration,
@@ -109,7 +110,10 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     utf8 = codec == "utf-8" and source is text
     text = source
     try:
-        root = lxml_html.document_fromstring(body if utf8 else text, parser=_UTF8_PARSER if utf8 else _PARSER)
+        # (lxml.html.document_fromstring, without its Python frame)
+        root = etree.fromstring(body if utf8 else text, _UTF8_PARSER if utf8 else _PARSER)
+        if root is None:
+            raise etree.ParserError("Document is empty")
         if _too_deep(_UTF8_PARSER if utf8 else _PARSER):  # libxml2 drops what lies deeper than its limit; browsers show it
             root = lxml_html.document_fromstring(_flattened(text), parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -583,7 +587,7 @@ SCRIPTED_TEXT_MIN = 100  # characters of text below which a page with scripts is
 def fragment_targets(body: bytes, charset: str | None = None) -> tuple[frozenset[str], bool]:
     """The ids and <a name>s of another site's page, and whether it is a JavaScript shell (little
     text, scripts that build the rest): its missing ids prove nothing."""
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decode_html(body, charset), count=1)
+    text = XML_DECLARATION.sub("", decode_html(body, charset), count=1)
     if not text.strip():
         return frozenset(), True
     try:
