@@ -371,27 +371,27 @@ def _numbered_candidates(texts: list[str], encoded: bytes) -> list[int]:
 def _time_on_page(root: Any) -> bool:
     """Whether a time shows in the body or the head (the head's scripts read only when the body
     has none): each one's text nodes run together, which finds every time any one node holds
-    (and perhaps more: this is a gate)."""
-    return any(_has_time(etree.tostring(part, method="text", encoding=str, with_tail=False))
+    (and perhaps more: this is a gate). The text is read as libxml2 holds it, in UTF-8."""
+    return any(_has_time(etree.tostring(part, method="text", encoding="utf-8", with_tail=False))
                for part in (root.find("body"), root.find("head")) if part is not None)
 
 
-def _has_time(text: str) -> bool:
-    """TIME_GATE.search(text), tried only where a match can start: at a digit. ASCII digits are
-    found by substring search in the text with each other character one "?" byte (so a byte's
-    offset is its character's); a text with another script's digits, or with digits everywhere,
-    is scanned whole."""
-    if text.isascii():
-        marked = text.encode().translate(DIGIT_MARKS)
-    else:
-        if b"\x01" in text.encode().translate(DIGIT_MARKS):
-            return TIME_GATE.search(text) is not None
-        marked = text.encode("ascii", "replace").translate(DIGIT_MARKS)
+# TIME_GATE on UTF-8 bytes whose digits are all ASCII: \s as every space it matches in text.
+TIME_GATE_BYTES = re.compile(rb"\d(?:\d?[.:]\d{2}|\d?(?:%s)*[aApP]\.?[mM])" % SPACES)
+
+
+def _has_time(data: bytes) -> bool:
+    """TIME_GATE.search(data.decode()), tried only where a match can start: at a digit, found by
+    substring search. A text with a byte that may start another script's digit is decoded and
+    scanned whole, as is one with digits everywhere."""
+    marked = data.translate(DIGIT_MARKS)
+    if b"\x01" in marked:
+        return TIME_GATE.search(data.decode("utf-8", "replace")) is not None
     if marked.count(b"0") > 64:
-        return TIME_GATE.search(text) is not None
+        return TIME_GATE_BYTES.search(data) is not None
     at = marked.find(b"0")
     while at >= 0:
-        if TIME_GATE.match(text, at):
+        if TIME_GATE_BYTES.match(data, at):
             return True
         at = marked.find(b"0", at + 1)
     return False

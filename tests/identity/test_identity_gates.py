@@ -102,8 +102,16 @@ def test_a_time_is_found_wherever_the_gate_finds_one() -> None:
     lowered_gate = re.compile(r"\d(?:\d?[.:]\d{2}|\d?\s*[ap]\.?m)")
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
-        assert contacts._has_time(text) == (lowered_gate.search(text.lower()) is not None), text
-    assert contacts._has_time("buka 08.00–17.00 " + "1 " * 100)  # digits everywhere: scanned whole
+        assert contacts._has_time(text.encode()) == (lowered_gate.search(text.lower()) is not None), text
+    for spaced in (" \u00a0 \u2009", "\u3000", "\t\n"):  # every space \s takes, as UTF-8 bytes
+        assert contacts._has_time(f"buka 9{spaced}pm".encode())
+    # The bytes the text is read as find what the pattern finds in the text, whatever the spaces.
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces + spaces) for _ in range(rng.randrange(0, 10)))
+        assert contacts._has_time(text.encode()) == (contacts.TIME_GATE.search(text) is not None), repr(text)
+    assert contacts._has_time("buka 08.00–17.00 ".encode() + b"1 " * 100)  # digits everywhere: scanned whole
+    assert not contacts._has_time(b"1 " * 100 + "buka 08.0–17".encode())
 
 
 def test_the_street_words_and_compounds_are_those_a_word_by_word_test_finds() -> None:
