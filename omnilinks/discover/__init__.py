@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from omnilinks.discover.folder import FolderSite, normalize_base, own_prefix, without_fragment_shared
-from omnilinks.discover.forkpool import ForkPool
 from omnilinks.discover.live import canonical, crawl, in_crawl_scope
 from omnilinks.discover.parsepool import MAX_WORKERS, configured_workers, cores, ignore_signals
 from omnilinks.discover.redirects import Redirects, Rewritten, load_redirects
@@ -241,6 +240,8 @@ def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page],
         except Interrupted:
             pass
         return pages
+    from omnilinks.discover.forkpool import ForkPool  # (here: a small site starts no worker, nor imports pickle)
+
     pool = ForkPool(workers, _parse_files, partial(_worker_init, reading))
     pages = []
     given = 0
