@@ -79,7 +79,7 @@ _ID_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 # Sharing costs the main process ~40 µs a page as the workers' pages arrive, while they still parse;
 # on a site of a few thousand pages it would save a few MB. The pages that arrive first keep their
-# strings as they come (their links' strings are already one per chunk a worker sends: pickle's memo).
+# strings as they come (a link the worker resolved from its cache arrives once a chunk: pickle's memo).
 SHARE_AFTER_PAGES = 2_500
 _ARRIVED = [0]  # pages arrived from worker processes since the tables were last forgotten
 

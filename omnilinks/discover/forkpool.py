@@ -1,5 +1,5 @@
-"""Worker processes that read a folder's files: forked once, each fed one chunk of paths at a time
-over a pipe and answering with the chunk's pages, pickled, over another.
+"""Worker processes that read a folder's files: forked once, each fed chunks of paths over a pipe
+and answering with each chunk's pages, pickled, over another.
 
 Plain os.fork and pipes, not multiprocessing or concurrent.futures: those cost ~15 ms to import
 before the first worker starts, and a thread in the main process that wakes, locks and unpickles
@@ -21,6 +21,7 @@ from omnilinks.errors import OmnilinksError
 HEADER = struct.Struct("<Q")  # every message: its length, then its pickle
 PIPE_SAFE_BYTES = 4096 - HEADER.size  # what any pipe holds: one page (POSIX PIPE_BUF)
 READ_SIZE = 1 << 20
+ENDED = "a worker process reading the folder ended without its answer"
 
 
 class _Worker:
@@ -90,7 +91,10 @@ class ForkPool:
             queue = sent[worker.results]
             while ready and len(queue) < most and (not queue or len(ready[0][1]) <= PIPE_SAFE_BYTES):
                 index, payload = ready.popleft()
-                _write(worker.tasks, payload)
+                try:
+                    _write(worker.tasks, payload)
+                except BrokenPipeError:  # (the worker is gone: its answer pipe says so next)
+                    raise OmnilinksError(ENDED) from None
                 queue.append(index)
 
         take()
@@ -102,6 +106,8 @@ class ForkPool:
         while any(sent.values()):
             for fd, _ in poller.poll(100):
                 answer = _receive(fd)  # (read first: the worker is waiting to write it out)
+                if answer is None:
+                    raise OmnilinksError(ENDED)
                 index = sent[fd].popleft()
                 take()
                 feed(by_pipe[fd])
@@ -152,9 +158,7 @@ def _serve(tasks: int, results: int, work: Callable[[list[str]], Any]) -> None:
         _write(results, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _answer(message: bytes | None) -> Any:
-    if message is None:
-        raise OmnilinksError("a worker process reading the folder ended without its answer")
+def _answer(message: bytes) -> Any:
     status, value = pickle.loads(message)
     if status == "error":
         raise OmnilinksError(value)
