@@ -244,17 +244,14 @@ class LinkTable(Sequence[Link]):
     def __repr__(self) -> str:
         return f"LinkTable({list(self)!r})"
 
-    def shared(self) -> LinkTable:
-        """The same table holding one string per distinct URL and text among the pages being
-        read (see `forget_shared_strings`), not one per link: pages link the same few targets from
-        everywhere (13,000 distinct URLs among 66,000 links on the 2,000-page benchmark)."""
-        return LinkTable(_shared(self.urls), _shared(self.texts), tuple(map(_kind, self._kinds)),
-                         self._kind_of, self._numbers, self._origin, self._locations, self._written)
-
-    def with_kinds_shared(self) -> LinkTable:
-        """The same table with each kind the site's one LinkKind object (its strings as they are)."""
-        return LinkTable(self.urls, self.texts, tuple(map(_kind, self._kinds)), self._kind_of, self._numbers,
-                         self._origin, self._locations, self._written)
+    def shared(self, strings: bool = True) -> LinkTable:
+        """The same table with each kind the site's one LinkKind object and, with `strings`, one
+        string per distinct URL and text among the pages being read (see `forget_shared_strings`),
+        not one per link: pages link the same few targets from everywhere (13,000 distinct URLs
+        among 66,000 links on the 2,000-page benchmark)."""
+        urls, texts = (_shared(self.urls), _shared(self.texts)) if strings else (self.urls, self.texts)
+        return LinkTable(urls, texts, tuple(map(_kind, self._kinds)), self._kind_of, self._numbers, self._origin,
+                         self._locations, self._written)
 
     def _state(self) -> tuple[Any, ...]:
         return (self.urls, self.texts, self._kinds, self._kind_of, self._numbers, self._origin, self._locations,
@@ -265,9 +262,8 @@ class LinkTable(Sequence[Link]):
 
 
 def _table_from_pickle(*state: Any) -> LinkTable:
-    table = LinkTable(*state)
     _ARRIVED[0] += 1
-    return table.shared() if sharing() else table.with_kinds_shared()
+    return LinkTable(*state).shared(strings=sharing())
 
 
 class LinkColumns:

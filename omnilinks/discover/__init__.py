@@ -244,30 +244,24 @@ def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page],
 
     pool = ForkPool(workers, _parse_files, partial(_worker_init, reading))
     pages = []
-    given = 0
-
-    def counted(chunks: Iterator[list[str]]) -> Iterator[list[str]]:
-        nonlocal given
-        for chunk in chunks:
-            given += len(chunk)
-            yield chunk
-
+    read_all = False
     try:
-        for chunk in pool.map(counted(_batches(chain(head, files), workers)), cancel.is_set):
+        for chunk in pool.map(_batches(chain(head, files), workers), cancel.is_set):
             for page in chunk:
                 pages.append(page)
                 if on_page:
                     on_page(page)
             if cancel.is_set():
                 return pages
+        read_all = not cancel.is_set()
         return pages
     except Interrupted:  # the hard stop after SIGINT/SIGTERM: the pages read so far are kept
         return pages
     finally:
-        if cancel.is_set() or len(pages) < given:
-            pool.stop()  # workers ignore SIGINT/SIGTERM (the parent owns stopping): killed
-        else:
+        if read_all:
             pool.close()
+        else:
+            pool.stop()  # workers ignore SIGINT/SIGTERM (the parent owns stopping): killed
 
 
 def _batches(files: Iterator[str], workers: int) -> Iterator[list[str]]:

@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import urlparse, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.css import css_urls
@@ -110,12 +109,9 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     utf8 = codec == "utf-8" and source is text
     text = source
     try:
-        # (lxml.html.document_fromstring, without its Python frame)
-        root = etree.fromstring(body if utf8 else text, _UTF8_PARSER if utf8 else _PARSER)
-        if root is None:
-            raise etree.ParserError("Document is empty")
+        root = _document(body if utf8 else text, _UTF8_PARSER if utf8 else _PARSER)
         if _too_deep(_UTF8_PARSER if utf8 else _PARSER):  # libxml2 drops what lies deeper than its limit; browsers show it
-            root = lxml_html.document_fromstring(_flattened(text), parser=_PARSER)
+            root = _document(_flattened(text), _PARSER)
     except (etree.ParserError, ValueError):
         return Page(url=url, location=location, status=status)
     base = url
@@ -132,6 +128,14 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     facts = structured_facts(root, jsonld, meta, title, location, base, text) + contact_facts(root, links, location, region)
     return Page(url=url, location=location, status=status, title=title, ids=ids, links=links, facts=facts,
                 jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=malformed)
+
+
+def _document(source: bytes | str, parser: etree.HTMLParser) -> Any:
+    """lxml.html.document_fromstring without its Python frame: the root, or ParserError."""
+    root = etree.fromstring(source, parser)
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
 
 
 def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
@@ -192,11 +196,8 @@ class Resolver:
         simple = SIMPLE_RELATIVE.match(raw)
         if simple is not None and self._directory is not None:  # what the steps below come to, in one test
             steps = simple.end(1)
-            up = self._ups.get(steps) or self._up(steps)
-            joined = self._folder_known[raw] = up + raw[steps:]
-            if _JOINS.size >= _JOINS.LIMIT:
-                _JOINS.forget()
-            _JOINS.size += 1
+            joined = self._folder_known[raw] = (self._ups.get(steps) or self._up(steps)) + raw[steps:]
+            _JOINS.count()
             return joined
         if "\\" in raw:
             raw = browser_slashes(raw)
@@ -294,17 +295,20 @@ class _KnownJoins:
             return _folder_state(base)
         known = self.folders.get(folder)
         if known is None:
-            if self.size >= self.LIMIT:
-                self.forget()
-            self.size += 1
+            self.count()
             known = self.folders[folder] = _folder_state(base)
         return known
 
     def put(self, known: dict[str, str], raw: str, url: str) -> None:
+        self.count()
+        known[raw] = url
+
+    def count(self) -> None:
+        """One more entry kept: every one is forgotten once LIMIT are (the entry being added goes
+        into its table after that, where the resolver holding the table still finds it)."""
         if self.size >= self.LIMIT:
             self.forget()
         self.size += 1
-        known[raw] = url
 
     def forget(self) -> None:
         self.by_folder.clear()  # (a page's resolver still holds its own: they go with it)
@@ -588,10 +592,10 @@ def fragment_targets(body: bytes, charset: str | None = None) -> tuple[frozenset
     """The ids and <a name>s of another site's page, and whether it is a JavaScript shell (little
     text, scripts that build the rest): its missing ids prove nothing."""
     text = XML_DECLARATION.sub("", decode_html(body, charset), count=1)
-    if not text.strip():
+    if not text or text.isspace():
         return frozenset(), True
     try:
-        root = lxml_html.document_fromstring(text, parser=_PARSER)
+        root = _document(text, _PARSER)
     except (etree.ParserError, ValueError):
         return frozenset(), True
     scripts = root.find(".//script") is not None
