@@ -1,0 +1,118 @@
+"""Dataclass methods compiled once and kept between runs (omnilinks/codecache.py).
+
+A class made from the kept code must be the class dataclasses makes from the text; a kept file
+that is damaged, from another interpreter or unwritable must cost nothing but the compilation."""
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import marshal
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from omnilinks import codecache
+from omnilinks.codecache import compiled_once
+
+SOURCE = '''
+from __future__ import annotations
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True)
+class Shop:
+    name: str
+    phones: tuple[str, ...] = ()
+    hours: dict = field(default_factory=dict, compare=False, hash=False)
+'''
+
+
+def make_class(path: Path) -> type:
+    """The module imported anew, within the block (dataclasses reads the module of a class's annotations)."""
+    module = types.ModuleType("shop_module")
+    sys.modules[module.__name__] = module
+    try:
+        with compiled_once(str(path)):
+            exec(compile(SOURCE, "shop_module.py", "exec"), vars(module))
+    finally:
+        del sys.modules[module.__name__]
+    return module.Shop  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def compilations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts codecache compiles (not those it finds kept)."""
+    compiled: list[str] = []
+
+    def counting_compile(source: str, *args: object, **kwargs: object) -> object:
+        compiled.append(source)
+        return compile(source, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(codecache, "compile", counting_compile, raising=False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return compiled
+
+
+def behaves_as_a_dataclass(shop: type) -> None:
+    a = shop("Kopi Senja", ("+62 21 555 0101",), {"mon": "08-22"})
+    assert a == shop("Kopi Senja", ("+62 21 555 0101",))  # hours take no part in equality or the hash
+    assert hash(a) == hash(shop("Kopi Senja", ("+62 21 555 0101",)))
+    assert repr(a) == "Shop(name='Kopi Senja', phones=('+62 21 555 0101',), hours={'mon': '08-22'})"
+    assert shop("x").hours == {} and shop("x").hours is not shop("y").hours
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.name = "Other"  # type: ignore[misc]
+    assert dataclasses.replace(a, name="Other").name == "Other"
+    with pytest.raises(TypeError):
+        shop()
+
+
+def test_the_second_import_compiles_nothing_and_makes_the_same_class(tmp_path: Path, compilations: list[str]) -> None:
+    kept = tmp_path / "codes.marshal"
+    behaves_as_a_dataclass(make_class(kept))
+    first = len(compilations)
+    assert first >= 5  # __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+    assert kept.exists()
+    behaves_as_a_dataclass(make_class(kept))
+    assert len(compilations) == first
+
+
+def test_exec_is_dataclasses_own_again_after_the_block(tmp_path: Path, compilations: list[str]) -> None:
+    make_class(tmp_path / "codes.marshal")
+    assert "exec" not in vars(dataclasses)
+    count = len(compilations)
+    dataclasses.make_dataclass("Later", ["a"])
+    assert len(compilations) == count
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal", marshal.dumps([1, 2]), marshal.dumps((b"0000", {})),
+                                     marshal.dumps((importlib.util.MAGIC_NUMBER, {"x": "not code"}))])
+def test_a_damaged_or_foreign_file_is_compiled_again_and_replaced(tmp_path: Path, compilations: list[str],
+                                                                  content: bytes) -> None:
+    kept = tmp_path / "codes.marshal"
+    kept.write_bytes(content)
+    behaves_as_a_dataclass(make_class(kept))
+    assert compilations
+    magic, codes = marshal.loads(kept.read_bytes())
+    assert magic == importlib.util.MAGIC_NUMBER and len(codes) == len(compilations)
+
+
+def test_nothing_is_written_when_python_writes_no_bytecode(tmp_path: Path, compilations: list[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    behaves_as_a_dataclass(make_class(tmp_path / "codes.marshal"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_costs_only_the_compilation(tmp_path: Path, compilations: list[str]) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    behaves_as_a_dataclass(make_class(blocked / "codes.marshal"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_the_file_lies_beside_the_package_compiled_modules() -> None:
+    path = codecache.cache_path()
+    assert path is not None
+    assert Path(path).parent == Path(importlib.util.cache_from_source(codecache.__file__)).parent
+    assert sys.implementation.cache_tag in Path(path).name
