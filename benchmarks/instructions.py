@@ -4,6 +4,7 @@ within a minute, more than most single changes save).
 
     python benchmarks/instructions.py SITE [--pages 300]       # the parse, instructions a page
     python benchmarks/instructions.py SITE --whole             # a whole `check --offline`, per process
+                                                               # (a worker's count starts from its parent's at the fork)
 
 The parse is counted as two runs' difference (N pages read, and none), so start-up and imports
 drop out. PYTHONHASHSEED is fixed; what is left of run-to-run spread (dicts keyed by element
@@ -64,6 +65,8 @@ def main() -> None:
         for pid, n in sorted(found.items(), key=lambda item: int(item[0])):
             print(f"{'main' if pid == first else 'worker':6} {n / 1e9:7.3f} G instructions")
         print(f"{'total':6} {sum(found.values()) / 1e9:7.3f} G")
+        # valgrind's counters are copied into a forked child with the rest of its memory.
+        print("(each worker's count includes what the main process ran before forking it: start-up, imports)")
         return
     base = sum(counted([sys.executable, "-c", PARSE, site, "0"]).values())
     read = sum(counted([sys.executable, "-c", PARSE, site, str(options.pages)]).values())

@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import marshal
+import os
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -116,3 +118,22 @@ def test_the_file_lies_beside_the_package_compiled_modules() -> None:
     assert path is not None
     assert Path(path).parent == Path(importlib.util.cache_from_source(codecache.__file__)).parent
     assert sys.implementation.cache_tag in Path(path).name
+
+
+def test_the_command_keeps_its_classes_code_where_python_keeps_its_own(tmp_path: Path) -> None:
+    """`omnilinks` (python -m omnilinks) imports its modules within the block: run twice, the
+    second run compiles nothing (PYTHONPYCACHEPREFIX puts every cache file under tmp_path)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "prefix")
+    written = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "omnilinks", "--version"], env=env, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        kept = list((tmp_path / "prefix").rglob(f"dataclass-code.{sys.implementation.cache_tag}*.marshal"))
+        assert len(kept) == 1
+        written.append(kept[0].stat().st_mtime_ns)
+    assert written[0] == written[1]  # nothing new to keep: not written again
+    magic, codes = marshal.loads(kept[0].read_bytes())
+    assert magic == importlib.util.MAGIC_NUMBER
+    assert len(codes) >= 100  # the command line's records, settings and results: 50-odd classes
