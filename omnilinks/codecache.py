@@ -1,9 +1,8 @@
 """Dataclass methods compiled once and kept, as Python keeps compiled modules.
 
-Before Python 3.13, `@dataclass` writes each method of a class (__init__, __repr__, __eq__,
-__hash__, a frozen class's __setattr__ and __delattr__) as source text and compiles it with exec()
-at every import: some 300 compilations for the command line, a quarter of a one-page run's
-instructions. The same text always compiles to the same code, so while the command's modules are
+`@dataclass` writes the methods of a class (__init__, __repr__, __eq__, __hash__, a frozen class's
+__setattr__ and __delattr__) as source text and compiles it with exec() at every import: on Python
+3.11, some 300 compilations for the command line, a third of a one-page run's instructions. The same text always compiles to the same code, so while the command's modules are
 imported the texts' code objects are read from a file beside the package's .pyc files and the new
 ones written there after, where and when Python writes its own (PYTHONDONTWRITEBYTECODE and
 PYTHONPYCACHEPREFIX are honoured; a folder that cannot be written only means no file)."""
