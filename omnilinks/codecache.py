@@ -2,10 +2,15 @@
 
 `@dataclass` writes the methods of a class (__init__, __repr__, __eq__, __hash__, a frozen class's
 __setattr__ and __delattr__) as source text and compiles it with exec() at every import: on Python
-3.11, some 300 compilations for the command line, a third of a one-page run's instructions. The same text always compiles to the same code, so while the command's modules are
-imported the texts' code objects are read from a file beside the package's .pyc files and the new
-ones written there after, where and when Python writes its own (PYTHONDONTWRITEBYTECODE and
-PYTHONPYCACHEPREFIX are honoured; a folder that cannot be written only means no file)."""
+3.11, some 300 compilations for the command line, a third of a one-page run's instructions. The same
+text always compiles to the same code, so while the command's modules are imported the texts' code
+objects are read from a file of the user's cache folder and the new ones written there after.
+
+Not beside the package's .pyc files: a file pip did not install stays when pip uninstalls the
+package, and the folder left holding it turns into a namespace package that hides the next
+(editable) install. Written when Python writes its own compiled files (not under
+PYTHONDONTWRITEBYTECODE; under PYTHONPYCACHEPREFIX when that is set); read only when the user
+running it owns it and nobody else may write it, as code is run from it."""
 from __future__ import annotations
 
 import builtins
@@ -23,13 +28,19 @@ LIMIT = 2_000  # texts kept; more (old versions' classes piling up) and only the
 
 
 def cache_path() -> str | None:
-    """The file beside this module's compiled form, named for the interpreter and its -O level."""
-    try:
-        compiled = importlib.util.cache_from_source(__file__)
-    except NotImplementedError:  # an interpreter that keeps no compiled modules
+    """The file for this interpreter (its bytecode's magic number in the name) and its -O level."""
+    tag = sys.implementation.cache_tag
+    if tag is None:  # an interpreter that keeps no compiled code
         return None
+    if sys.pycache_prefix:
+        folder = os.path.join(sys.pycache_prefix, "omnilinks")
+    elif sys.platform == "darwin":
+        folder = os.path.join(os.path.expanduser("~"), "Library", "Caches", "omnilinks", "code")
+    else:
+        folder = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+                              "omnilinks", "code")
     level = f".opt-{sys.flags.optimize}" if sys.flags.optimize else ""
-    return os.path.join(os.path.dirname(compiled), f"dataclass-code.{sys.implementation.cache_tag}{level}.marshal")
+    return os.path.join(folder, f"dataclass-code.{tag}-{importlib.util.MAGIC_NUMBER.hex()}{level}.marshal")
 
 
 @contextmanager
@@ -62,6 +73,9 @@ def compiled_once(path: str | None = None) -> Iterator[None]:
 def _read(path: str) -> dict[str, CodeType]:
     try:
         with open(path, "rb") as file:
+            status = os.fstat(file.fileno())
+            if hasattr(os, "getuid") and (status.st_uid != os.getuid() or status.st_mode & 0o022):
+                return {}  # another user's, or one another user could have written
             kept = marshal.loads(file.read())
     except (OSError, EOFError, ValueError, TypeError):  # none yet, or not a file this module wrote
         return {}
@@ -73,11 +87,15 @@ def _read(path: str) -> dict[str, CodeType]:
 
 
 def _write(path: str, codes: dict[str, CodeType]) -> None:
-    """Written whole under another name, then renamed: a run reading it meanwhile sees the old file."""
+    """Written whole under another name, then renamed: a run reading it meanwhile sees the old file.
+    Only the user may read or write it (it holds code the next run executes)."""
     partial = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(partial, "wb") as file:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        if os.path.lexists(partial):  # a dead writer's, with whatever mode it had
+            os.unlink(partial)
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(handle, "wb") as file:
             file.write(marshal.dumps((importlib.util.MAGIC_NUMBER, codes)))
         os.replace(partial, path)
     except OSError:

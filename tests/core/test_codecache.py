@@ -113,27 +113,52 @@ def test_a_folder_that_cannot_be_written_costs_only_the_compilation(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
-def test_the_file_lies_beside_the_package_compiled_modules() -> None:
-    path = codecache.cache_path()
-    assert path is not None
-    assert Path(path).parent == Path(importlib.util.cache_from_source(codecache.__file__)).parent
-    assert sys.implementation.cache_tag in Path(path).name
+def test_the_file_is_in_the_users_cache_folder_or_under_the_pycache_prefix(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = Path(codecache.cache_path() or "")
+    assert path.parent == tmp_path / "xdg" / "omnilinks" / "code"
+    assert sys.implementation.cache_tag in path.name and importlib.util.MAGIC_NUMBER.hex() in path.name
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    assert Path(codecache.cache_path() or "").parent == tmp_path / "prefix" / "omnilinks"
 
 
-def test_the_command_keeps_its_classes_code_where_python_keeps_its_own(tmp_path: Path) -> None:
-    """`omnilinks` (python -m omnilinks) imports its modules within the block: run twice, the
-    second run compiles nothing (PYTHONPYCACHEPREFIX puts every cache file under tmp_path)."""
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_a_file_others_may_write_is_not_run_and_the_new_one_is_the_users_alone(
+        tmp_path: Path, compilations: list[str]) -> None:
+    kept = tmp_path / "codes.marshal"
+    make_class(kept)
+    first = len(compilations)
+    kept.chmod(0o666)
+    behaves_as_a_dataclass(make_class(kept))
+    assert len(compilations) == 2 * first  # compiled again: the file was not read
+    assert kept.stat().st_mode & 0o777 == 0o600
+    make_class(kept)
+    assert len(compilations) == 2 * first
+
+
+@pytest.mark.parametrize("prefix", [False, True])
+def test_the_command_keeps_its_classes_code_out_of_the_package(tmp_path: Path, prefix: bool) -> None:
+    """`omnilinks` (python -m omnilinks) imports its modules within the block: run twice, the second
+    run has nothing new to keep. Nothing is written into the package's folder: a file there that
+    pip did not install would outlive `pip uninstall` and hide the next editable install."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "prefix")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+    if prefix:
+        env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "prefix")
     written = []
     for _ in range(2):
         done = subprocess.run([sys.executable, "-m", "omnilinks", "--version"], env=env, cwd=tmp_path,
                               capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr
-        kept = list((tmp_path / "prefix").rglob(f"dataclass-code.{sys.implementation.cache_tag}*.marshal"))
+        kept = list(tmp_path.rglob("dataclass-code.*.marshal"))
         assert len(kept) == 1
+        assert (tmp_path / ("prefix" if prefix else "xdg")) in kept[0].parents
         written.append(kept[0].stat().st_mtime_ns)
     assert written[0] == written[1]  # nothing new to keep: not written again
     magic, codes = marshal.loads(kept[0].read_bytes())
     assert magic == importlib.util.MAGIC_NUMBER
     assert len(codes) >= 100  # the command line's records, settings and results: 50-odd classes
+    assert not list(Path(codecache.__file__).parent.rglob("*.marshal"))
