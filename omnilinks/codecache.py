@@ -60,11 +60,15 @@ def compiled_once(path: str | None = None) -> Iterator[None]:
         builtins.exec(source, globals, locals)
 
     # dataclasses calls exec() by name: a global of its module is found before the builtin.
+    outer = vars(dataclasses).get("exec")  # (a block within another: the outer one's, put back after)
     dataclasses.exec = exec_cached  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        del dataclasses.exec  # type: ignore[attr-defined]
+        if outer is None:
+            del dataclasses.exec  # type: ignore[attr-defined]
+        else:
+            dataclasses.exec = outer  # type: ignore[attr-defined]
         if path and not sys.dont_write_bytecode and not used.keys() <= known.keys():
             kept = known | used
             _write(path, kept if len(kept) <= LIMIT else used)

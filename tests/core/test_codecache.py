@@ -79,6 +79,16 @@ def test_the_second_import_compiles_nothing_and_makes_the_same_class(tmp_path: P
     assert len(compilations) == first
 
 
+def test_a_block_within_another_leaves_the_outer_one_working(tmp_path: Path, compilations: list[str]) -> None:
+    with compiled_once(str(tmp_path / "outer.marshal")):
+        behaves_as_a_dataclass(make_class(tmp_path / "inner.marshal"))
+        dataclasses.make_dataclass("Later", ["a"])  # made by the outer block's exec, put back
+    assert "exec" not in vars(dataclasses)
+    outer = marshal.loads((tmp_path / "outer.marshal").read_bytes())[1]
+    inner = marshal.loads((tmp_path / "inner.marshal").read_bytes())[1]
+    assert outer and not outer.keys() & inner.keys()  # Later's methods, none of Shop's
+
+
 def test_exec_is_dataclasses_own_again_after_the_block(tmp_path: Path, compilations: list[str]) -> None:
     make_class(tmp_path / "codes.marshal")
     assert "exec" not in vars(dataclasses)
