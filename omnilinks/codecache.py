@@ -27,18 +27,23 @@ from typing import Any
 LIMIT = 2_000  # texts kept; more (old versions' classes piling up) and only the last import's are kept
 
 
+def user_cache_folder() -> str:
+    """omnilinks's folder in the user's cache: ~/Library/Caches/omnilinks on macOS, elsewhere
+    $XDG_CACHE_HOME/omnilinks or ~/.cache/omnilinks."""
+    if sys.platform == "darwin":
+        return os.path.join(os.path.expanduser("~"), "Library", "Caches", "omnilinks")
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "omnilinks")
+
+
 def cache_path() -> str | None:
-    """The file for this interpreter (its bytecode's magic number in the name) and its -O level."""
+    """The file for this interpreter (its bytecode's magic number in the name) and its -O level.
+    Not under OMNILINKS_CACHE_DIR, the results cache's folder: CI jobs carry that one from run to
+    run (the GitHub Action's `cache: true`), and code is run from this file."""
     tag = sys.implementation.cache_tag
     if tag is None:  # an interpreter that keeps no compiled code
         return None
-    if sys.pycache_prefix:
-        folder = os.path.join(sys.pycache_prefix, "omnilinks")
-    elif sys.platform == "darwin":
-        folder = os.path.join(os.path.expanduser("~"), "Library", "Caches", "omnilinks", "code")
-    else:
-        folder = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-                              "omnilinks", "code")
+    folder = os.path.join(sys.pycache_prefix, "omnilinks") if sys.pycache_prefix \
+        else os.path.join(user_cache_folder(), "code")
     level = f".opt-{sys.flags.optimize}" if sys.flags.optimize else ""
     return os.path.join(folder, f"dataclass-code.{tag}-{importlib.util.MAGIC_NUMBER.hex()}{level}.marshal")
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from omnilinks.codecache import user_cache_folder
 
 DAY = 86_400.0
 COLUMNS = ["key", "at", "value"]
@@ -23,10 +24,7 @@ LOGGER = "omnilinks.cache"
 def default_cache_dir() -> Path:
     if os.environ.get("OMNILINKS_CACHE_DIR"):
         return Path(os.environ["OMNILINKS_CACHE_DIR"])
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "omnilinks"
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "omnilinks"
+    return Path(user_cache_folder())
 
 
 class ResultCache:
