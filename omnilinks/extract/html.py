@@ -15,7 +15,7 @@ from lxml import etree
 from omnilinks.extract.contacts import contact_facts
 from omnilinks.extract.css import css_urls
 from omnilinks.extract.structured import structured_facts
-from omnilinks.extract.tree import text_content
+from omnilinks.extract.tree import first_descendant, text_content
 from omnilinks.extract.urls import browser_slashes, resolve_url
 from omnilinks.linktable import Link, LinkColumns, LinkTable, Location
 from omnilinks.models import Page
@@ -115,13 +115,13 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     except (etree.ParserError, ValueError):
         return Page(url=url, location=location, status=status)
     base = url
-    base_el = root.find(".//base[@href]")
+    base_el = next((e for e in root.iterdescendants("base") if e.get("href") is not None), None)
     if base_el is not None:
         base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
     links, malformed = _links(root, Resolver(base), path, url, lines, text)
     ids = _ids(root)
-    title_el = root.find(".//title")
+    title_el = first_descendant(root, "title")
     title = " ".join((text_content(title_el) if title_el is not None else "").split())
     meta = tuple(_meta(root))
     jsonld, errors = _jsonld(root)
@@ -608,16 +608,19 @@ VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::sty
 
 
 def _meta(root: Any) -> Iterator[tuple[str, str]]:
-    for element in root.iter("meta"):
+    canonical = None
+    for element in root.iter("meta", "link"):  # (one walk for both)
+        if element.tag == "link":
+            # The canonical URL is no link to check, but og:url is compared with it: the first, after the meta tags.
+            if canonical is None and "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
+                canonical = element.get("href").strip()
+            continue
         key = element.get("property") or element.get("name")
         content = element.get("content")
         if key and content is not None:
             yield key.strip().lower(), content.strip()
-    # The canonical URL is no link to check, but og:url is compared with it.
-    for element in root.iter("link"):
-        if "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
-            yield "canonical", element.get("href").strip()
-            break
+    if canonical is not None:
+        yield "canonical", canonical
 
 
 def _jsonld(root: Any) -> tuple[tuple[dict[str, Any], ...], tuple[tuple[int, str], ...]]:
