@@ -241,3 +241,31 @@ def test_text_content_is_lxml_htmls_on_plain_elements() -> None:
     ours, theirs = etree.fromstring(source, _PARSER), lxml_html.document_fromstring(source)
     assert [text_content(element) for element in ours.iter()] == [e.text_content() for e in theirs.iter()
                                                                    if isinstance(e.tag, str)]
+
+
+def test_text_content_of_text_alone_is_the_xpaths_whatever_the_parser_keeps() -> None:
+    from lxml import etree
+
+    from omnilinks.extract import tree
+
+    sources = ["<p>a &amp; b</p>", "<p></p>", "<p>x<!--c-->y</p>", "<p>x<?pi z?>y</p>", "<p>&nbsp;a&foo;b</p>",
+               "<p>\n  spaced\t</p>", "<p>a<b>c</b>d</p>", "<p><![CDATA[q]]>r</p>"]
+    for source in sources:
+        for parser in (etree.HTMLParser(remove_comments=True), etree.HTMLParser()):
+            element = etree.fromstring(f"<html><body>{source}</body></html>", parser)[0][0]
+            assert tree.text_content(element) == tree._STRING(element), (source, parser)
+
+
+def test_first_descendant_is_what_elementpath_finds_and_meta_keeps_its_order() -> None:
+    from lxml import etree
+
+    from omnilinks.extract.html import _PARSER, _meta
+    from omnilinks.extract.tree import first_descendant
+
+    source = ("<html><head><link rel='canonical' href=' /first '><meta name='Description' content=' d '>"
+              "<title>One</title><link rel='canonical' href='/second'><meta property='og:url' content='/u'>"
+              "</head><body><title>Two</title><base href='/b/'><base></body></html>")
+    root = etree.fromstring(source, _PARSER)
+    for tag in ("title", "base", "meta", "nav"):
+        assert first_descendant(root, tag) is root.find(f".//{tag}")
+    assert list(_meta(root)) == [("description", "d"), ("og:url", "/u"), ("canonical", "/first")]

@@ -135,3 +135,34 @@ def test_the_h_card_gate_finds_a_reference_wherever_a_regex_scan_would() -> None
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
         expected = "h-card" in text or structured.HCARD_LETTER_REFERENCE.search(text) is not None
         assert structured._may_hold_hcard(text) == expected, text
+
+
+def test_microdata_and_rdfa_are_read_whatever_the_case_of_their_attribute_names() -> None:
+    # The parser lower-cases attribute names: the gate that skips the scopes' XPath must too.
+    microdata = ('<div ItemScope ItemType="https://schema.org/BookStore">'
+                 '<h1 itemprop="name">Riverside Books</h1></div>')
+    rdfa = '<div VOCAB="https://schema.org/" TypeOf="CafeOrCoffeeShop"><h1 PROPERTY="name">Flat White</h1></div>'
+    assert ("name", "Riverside Books", "microdata") in facts(microdata)
+    assert ("name", "Flat White", "rdfa") in facts(rdfa)
+
+
+def test_the_scopes_gate_passes_every_page_the_scopes_xpath_finds_something_on() -> None:
+    import random
+
+    from lxml import etree
+
+    from omnilinks.extract import structured
+
+    rng = random.Random(8)
+    names = ["itemscope", "ITEMSCOPE", "ItemScope", "typeof", "TypeOf", "TYPEOF", "itemscop", "type", "data-typeof",
+             "item\u017fcope", "\u0130temscope", "itemtype", "class"]
+    parser = etree.HTMLParser()
+    passed = 0
+    for _ in range(3_000):
+        attributes = " ".join(f"{rng.choice(names)}={rng.choice(['x', '', 'a b'])!r}" for _ in range(rng.randrange(0, 3)))
+        source = f"<html><body><div {attributes}>é<p {rng.choice(names)}>x</p></div></body></html>"
+        found = len(structured.SCOPES(etree.fromstring(source, parser))) > 0
+        assert structured._may_hold_scopes(source) or not found, source
+        passed += structured._may_hold_scopes(source)
+    assert 0 < passed < 3_000  # (and it does skip pages)
+    assert not structured._may_hold_scopes("<html><body><div item\u017fcope data-type='of'>x</div></body></html>")
