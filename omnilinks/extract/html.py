@@ -125,7 +125,9 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     title = " ".join((text_content(title_el) if title_el is not None else "").split())
     meta = tuple(_meta(root))
     jsonld, errors = _jsonld(root)
-    facts = structured_facts(root, jsonld, meta, title, location, base, text) + contact_facts(root, links, location, region)
+    utf8_source = body if utf8 and isinstance(body, bytes) else None
+    facts = structured_facts(root, jsonld, meta, title, location, base, text, utf8_source) \
+        + contact_facts(root, links, location, region)
     return Page(url=url, location=location, status=status, title=title, ids=ids, links=links, facts=facts,
                 jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=malformed)
 
