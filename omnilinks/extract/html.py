@@ -600,7 +600,7 @@ def fragment_targets(body: bytes, charset: str | None = None) -> tuple[frozenset
         root = _document(text, _PARSER)
     except (etree.ParserError, ValueError):
         return frozenset(), True
-    scripts = root.find(".//script") is not None
+    scripts = first_descendant(root, "script") is not None
     shown = sum(len("".join(t.split())) for t in VISIBLE_TEXT(root))
     return _ids(root), scripts and shown < SCRIPTED_TEXT_MIN
 
