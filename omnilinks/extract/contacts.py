@@ -99,9 +99,9 @@ def contact_facts(root: Any, links: Sequence[Link], location: Location, region: 
     examples = next(root.iter(*EXAMPLE_TAGS), None) is not None
     facts = _link_facts(LinkTable.of(links), root, examples)
     seen: set[tuple[str, str, int | None]] = set()
-    texts = VisibleText(root)
-    candidates, hours_possible = _candidates(root, texts.texts)
-    for node in texts.in_document_order(candidates):
+    body, texts = body_texts(root)
+    candidates, hours_possible = _candidates(root, texts)
+    for node in shown_nodes(body, candidates):
         text = node.text
         if len(text) < 6:
             continue
@@ -160,85 +160,48 @@ class TextNode:
         return self.parent
 
 
-class VisibleText:
-    """The body's text nodes outside script, style, noscript and template, read in one walk
-    (a fifth of the cost of an XPath with four ancestor tests, or of iterwalk). The walk takes
-    an element's tail as it meets the element; `in_document_order` puts the few nodes asked
-    for back where the document has them, after the element's own content."""
-
-    def __init__(self, root: Any):
-        self.texts: list[str] = []
-        self.owners: list[Any] = []
-        self.tails: list[bool] = []
-        self._hidden: set[Any] = set()
-        body = root.find("body")
-        if body is None:
-            return
-        # What a <template> or <noscript> holds is hidden at any depth, tails included (the
-        # container's own tail is not: it lies outside).
-        for container in body.iter("template", "noscript"):
-            if container not in self._hidden:
-                self._hidden.update(container.iterdescendants())
-        hidden = self._hidden
-        texts, owners, tails = self.texts, self.owners, self.tails
-        if body.text:
-            texts.append(body.text)
-            owners.append(body)
-            tails.append(False)
-        # (_shows_text, inlined: this loop meets every element of every page. The elements whose own
-        # text is not shown are found by libxml2 first: a set lookup costs less than reading a tag.)
-        not_shown = set(body.iter(*SKIPPED_TAGS, etree.Comment, etree.PI, etree.Entity))
-        add_text, add_owner, add_tail = texts.append, owners.append, tails.append
-        for element in body.iterdescendants():
-            if hidden and element in hidden:
-                continue
-            text = element.text
-            if text:
-                if element not in not_shown:
-                    add_text(text)
-                    add_owner(element)
-                    add_tail(False)
-            text = element.tail
-            if text:
-                add_text(text)
-                add_owner(element)
-                add_tail(True)
-
-    def node(self, index: int) -> TextNode:
-        return TextNode(self.texts[index], self.owners[index], self.tails[index])
-
-    def in_document_order(self, indices: list[int]) -> list[TextNode]:
-        return [self.node(index) for index in sorted(indices, key=self._position)]
-
-    def _position(self, index: int) -> tuple[int, int, int]:
-        """Where the node lies in the document: a tail after the nodes of its element's subtree
-        (and after the tails of the elements that end with it: an outer element's tail comes last)."""
-        element = self.owners[index]
-        if not self.tails[index] or not len(element):
-            return index, 0, 0
-        inner = 0
-        for descendant in element.iterdescendants():
-            if descendant in self._hidden:
-                continue
-            inner += _shows_text(descendant) + bool(descendant.tail)
-        return index + inner, 1, -index
+# Every text node under an element, hidden ones (scripts, templates) too, in document order: libxml2
+# walks the tree and lxml hands back plain strings (half the cost of a walk in Python that reads each
+# element's text and tail). The gates run on these; the few nodes they pass are then placed by the
+# same XPath with smart strings (each knowing its element), and the hidden ones dropped.
+TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
+PLACED_TEXT_NODES = etree.XPath("descendant::text()")
 
 
-def _shows_text(element: Any) -> bool:
-    """The element's own text is a visible text node (not a script or style, not a comment's)."""
-    tag = element.tag
-    return bool(element.text) and tag not in SKIPPED_TAGS and isinstance(tag, str)
+def body_texts(root: Any) -> tuple[Any, list[str]]:
+    """The page's <body> (None where it has none) and its every text node (`TEXT_NODES`)."""
+    body = root.find("body")
+    return body, (TEXT_NODES(body) if body is not None else [])
+
+
+def shown_nodes(body: Any, indices: Sequence[int]) -> list[TextNode]:
+    """The text nodes at `indices` (ascending) of `body_texts`, in document order, without those a
+    browser does not show: the text of a script, style, template or noscript and whatever such
+    an element holds at any depth (an element's tail lies outside it: shown)."""
+    if not indices:
+        return []
+    placed = PLACED_TEXT_NODES(body)
+    nodes = []
+    for index in indices:
+        text = placed[index]
+        owner = text.getparent()  # for a tail, the element it follows
+        tail = bool(text.is_tail)
+        inside = owner.getparent() if tail else owner
+        if inside.tag in SKIPPED_TAGS or next(inside.iterancestors(*SKIPPED_TAGS), None) is not None:
+            continue
+        nodes.append(TextNode(str(text), owner, tail))
+    return nodes
 
 
 def visible_text_nodes(root: Any) -> list[TextNode]:
     """Every visible text node of the body, in document order."""
-    text = VisibleText(root)
-    return text.in_document_order(list(range(len(text.texts))))
+    body, texts = body_texts(root)
+    return shown_nodes(body, range(len(texts)))
 
 
 def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
-    """The nodes some gate may pass, and whether hours are possible on the page at all.
-    Every gate runs once over the page's text nodes joined by NUL, which none of their patterns
+    """The nodes of `texts` (the body's, `body_texts`) some gate may pass, and whether hours are
+    possible on the page at all. Every gate runs once over the text nodes joined by NUL, which none of their patterns
     can match across, so a match marks exactly the node it lies in: the per-node tests then run
     on those few nodes only. Hours also need a time somewhere on the page: the label alone
     ("jam buka" in running text) gives no fact.
@@ -254,9 +217,10 @@ def _candidates(root: Any, texts: list[str]) -> tuple[list[int], bool]:
     # equates with a Latin one ("ſ", "ı", "ẞ"), would break that: then every node is a candidate.
     # (A NUL inside a text node, which lxml does not give, would misplace the nodes: then every node too.)
     if not joined.isascii() and any(char in joined for char in FOLDS_UNLIKE) or encoded.count(b"\0") != len(texts) - 1:
-        return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(root)
+        return list(range(len(texts))), HOURS_LABEL.search(joined) is not None and _time_on_page(
+            root, "".join(texts).encode())
     hours = _hours_nodes(encoded)
-    hours_possible = bool(hours) and _time_on_page(root)
+    hours_possible = bool(hours) and _time_on_page(root, encoded.replace(b"\0", b""))
     positions: list[int] = []
     at = joined.find("@")
     while at >= 0:
@@ -368,12 +332,14 @@ def _numbered_candidates(texts: list[str], encoded: bytes) -> list[int]:
     return [numbered[node] for node in _nodes_at(positions, chosen, joined)]
 
 
-def _time_on_page(root: Any) -> bool:
-    """Whether a time shows in the body or the head (the head's scripts read only when the body
-    has none): each one's text nodes run together, which finds every time any one node holds
-    (and perhaps more: this is a gate). The text is read as libxml2 holds it, in UTF-8."""
-    return any(_has_time(etree.tostring(part, method="text", encoding="utf-8", with_tail=False))
-               for part in (root.find("body"), root.find("head")) if part is not None)
+def _time_on_page(root: Any, body_text: bytes) -> bool:
+    """Whether a time shows in the body (`body_text`: its every text node run together, in UTF-8)
+    or else in the head, scripts included: running the nodes together finds every time any one
+    node holds (and perhaps more: this is a gate)."""
+    if _has_time(body_text):
+        return True
+    head = root.find("head")
+    return head is not None and _has_time(etree.tostring(head, method="text", encoding="utf-8", with_tail=False))
 
 
 # TIME_GATE on UTF-8 bytes whose digits are all ASCII: \s as every space it matches in text.
