@@ -115,7 +115,12 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     except (etree.ParserError, ValueError):
         return Page(url=url, location=location, status=status)
     base = url
-    base_el = next((e for e in root.iterdescendants("base") if e.get("href") is not None), None)
+    # The page's UTF-8 bytes with ASCII letters lower-cased, as the parser reads tag and attribute
+    # names: the searches for elements few pages hold (<base>, microdata) are skipped where the
+    # bytes do not name them (a walk of the tree finds nothing only after visiting every element).
+    lowered = body.lower() if utf8 and isinstance(body, bytes) else None
+    base_el = None if lowered is not None and b"<base" not in lowered else \
+        next((e for e in root.iterdescendants("base") if e.get("href") is not None), None)
     if base_el is not None:
         base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
@@ -125,8 +130,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     title = " ".join((text_content(title_el) if title_el is not None else "").split())
     meta = tuple(_meta(root))
     jsonld, errors = _jsonld(root)
-    utf8_source = body if utf8 and isinstance(body, bytes) else None
-    facts = structured_facts(root, jsonld, meta, title, location, base, text, utf8_source) \
+    facts = structured_facts(root, jsonld, meta, title, location, base, text, lowered) \
         + contact_facts(root, links, location, region)
     return Page(url=url, location=location, status=status, title=title, ids=ids, links=links, facts=facts,
                 jsonld=jsonld, jsonld_errors=errors, meta=meta, malformed=malformed)

