@@ -6,6 +6,7 @@ import os
 import re
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from omnilinks.linktable import forget_shared_strings
 from omnilinks.models import Page
 
 PARALLEL_MIN_PAGES = 150  # below this, starting worker processes costs more than it saves
+LAST_CHUNKS_FILES = 128  # per worker: how far the walk is read ahead of the chunks, so its end is seen coming
 
 
 
@@ -266,14 +268,27 @@ def _parse_all(files: Iterable[str], reading: Reading, on_page: Callable[[Page],
 
 def _batches(files: Iterator[str], workers: int) -> Iterator[list[str]]:
     """The files in chunks for the workers: a few per worker while the walk has found few, then 32
-    (fewer, bigger chunks cost less to hand over; smaller ones spread a small site evenly)."""
-    batch: list[str] = []
-    for seen, path in enumerate(files, 1):
-        batch.append(path)
-        if len(batch) >= max(4, min(32, seen // (workers * 8))):
-            yield batch
-            batch = []
-    if batch:
+    (fewer, bigger chunks cost less to hand over; smaller ones spread a small site evenly). The walk
+    is read a little ahead, so the last files known go out in smaller chunks again: every worker
+    ends within a few pages of the others, not one reading a last 32 while the rest wait."""
+    ahead: deque[str] = deque()
+    room = LAST_CHUNKS_FILES * workers
+    seen = 0
+    walked = False
+    while True:
+        while not walked and len(ahead) < room:
+            path = next(files, None)
+            if path is None:
+                walked = True
+            else:
+                ahead.append(path)
+        if not ahead:
+            return
+        size = max(4, min(32, (seen + 1) // (workers * 8)))
+        if walked:
+            size = max(4, min(size, len(ahead) // (workers * 4)))
+        batch = [ahead.popleft() for _ in range(min(size, len(ahead)))]
+        seen += len(batch)
         yield batch
 
 

@@ -114,3 +114,17 @@ def test_each_worker_runs_the_start_hook_in_its_own_process() -> None:
     assert all(answer.endswith(":yes") for answer in answers)
     assert str(os.getpid()) not in {answer.split(":")[0] for answer in answers}
     assert "FORKPOOL_TEST_STARTED" not in os.environ
+
+
+def test_the_folders_files_go_out_in_order_and_the_last_chunks_shrink() -> None:
+    from omnilinks.discover import _batches
+
+    for total, workers in ((2000, 2), (20_000, 4), (150, 2), (7, 2), (0, 2), (300, 8)):
+        files = [f"page-{number}.html" for number in range(total)]
+        chunks = list(_batches(iter(files), workers))
+        assert [path for chunk in chunks for path in chunk] == files
+        assert all(1 <= len(chunk) <= 32 for chunk in chunks)
+        if total >= 2000:
+            # Up to 32 a chunk in the middle; the last few, cut once the walk has ended, 4 each.
+            assert max(map(len, chunks)) == 32
+            assert all(len(chunk) <= 4 for chunk in chunks[-2 * workers:])
