@@ -124,7 +124,7 @@ def parse_page(body: bytes | str, url: str, path: str | None = None, status: int
     if base_el is not None:
         base = resolve_url(url, base_el.get("href", "").strip()) or url
     lines = _Lines(text)
-    links, malformed = _links(root, Resolver(base), path, url, lines, text)
+    links, malformed = _links(root, Resolver(base), path, url, lines, text, lowered)
     ids = _ids(root)
     title_el = first_descendant(root, "title")
     title = " ".join((text_content(title_el) if title_el is not None else "").split())
@@ -359,12 +359,13 @@ class _Lines:
 
 
 def _links(root: Any, resolver: Resolver, path: str | None, page_url: str, lines: _Lines,
-           text: str) -> tuple[LinkTable, tuple[Link, ...]]:
-    """The page's links, and apart from them the ones whose URL no parser can split."""
+           text: str, lowered: bytes | None = None) -> tuple[LinkTable, tuple[Link, ...]]:
+    """The page's links, and apart from them the ones whose URL no parser can split. `lowered`, the
+    page's UTF-8 bytes with ASCII letters lower-cased, tells a page without class attributes."""
     links = LinkColumns()
     malformed: list[Link] = []
     elements = list(root.iter(*LINK_ATTRS))
-    in_nav = _navigation_test(root, len(elements), len(text))
+    in_nav = _navigation_test(root, len(elements), len(text), lowered is None or b"class" in lowered)
     # Both are whole-document searches; most pages have neither marker, and a substring test is free.
     ignored = _ignored(root) if IGNORE_ATTR in text else None
     # (A one-character search runs ~30x faster than one of a longer string: most pages have neither.)
@@ -539,20 +540,21 @@ NAV_CLASSES = etree.XPath("//@class[contains(., 'footer') or contains(., 'header
 BYTES_A_LINK_FOR_ANCESTORS = 300  # measured on Hugo's docs, the benchmark pages and two link checkers' test sites
 
 
-def _navigation_test(root: Any, links: int, size: int) -> Callable[[Any], bool]:
+def _navigation_test(root: Any, links: int, size: int, classes: bool = True) -> Callable[[Any], bool]:
     """Whether a link lies inside <header>, <footer>, <nav> or an element whose class names a
     header or footer, answered the cheaper way for the page: an XPath over every class attribute
-    costs ~3 ns a byte of page, looking up a link's ancestors ~1.2 µs a link."""
+    costs ~3 ns a byte of page, looking up a link's ancestors ~1.2 µs a link. (`classes`: whether
+    the page may have a class attribute at all.)"""
     if size > links * BYTES_A_LINK_FOR_ANCESTORS:
         return _InNav()
-    return _nav_links(root).__contains__
+    return _nav_links(root, classes).__contains__
 
 
-def _nav_links(root: Any) -> set[Any]:
+def _nav_links(root: Any, classes: bool = True) -> set[Any]:
     """Link elements inside navigation containers: one pass per container. lxml hands back the
     same proxy object for an element while a reference to it lives, so set membership is identity."""
     inside: set[Any] = set()
-    for container in (*root.iter(*NAV_TAGS), *NAV_CLASSES(root)):
+    for container in (*root.iter(*NAV_TAGS), *(NAV_CLASSES(root) if classes else ())):
         inside.update(container.iterdescendants(*LINK_ATTRS, "style"))
     return inside
 

@@ -294,3 +294,15 @@ def test_a_base_in_any_case_is_found_behind_the_byte_gate() -> None:
     page = parse_page(b"<html><body><!-- <base href='/sub/'> --><a href='x.html'>x</a></body></html>",
                       "https://shop.example/a/b.html")
     assert [link.url for link in page.links] == ["https://shop.example/a/x.html"]
+
+
+def test_a_class_attribute_in_any_case_still_marks_navigation_links() -> None:
+    from omnilinks.extract.html import parse_page
+
+    for attribute in ("class", "CLASS", "Class"):
+        body = (f"<html><body><div {attribute}='site-footer'><a href='/a'>a</a></div>"
+                "<p><a href='/b'>b</a></p></body></html>")
+        for encoded in (body.encode(), body.encode("utf-16")):
+            page = parse_page(encoded, "https://shop.example/")
+            assert [(link.url, link.in_nav) for link in page.links] == [
+                ("https://shop.example/a", True), ("https://shop.example/b", False)], (attribute, encoded[:2])
