@@ -116,3 +116,13 @@ def test_text_output_defuses_terminal_escapes(tmp_path: Path) -> None:
     code, out, _ = run(["check", str(folder), "--offline", "--no-color"])
     assert code == 1
     assert "\x1b" not in out and "\\x1b" in out
+
+
+def test_a_report_goes_to_stdout_in_few_big_writes_with_nothing_lost() -> None:
+    from omnilinks.cli import _joined
+
+    pieces = [f"piece {number} " * (number % 7) for number in range(3_000)]
+    writes = list(_joined(iter(pieces), size=1_000))
+    assert "".join(writes) == "".join(pieces)
+    assert all(len(text) >= 1_000 for text in writes[:-1]) and len(writes) < len(pieces) // 10
+    assert list(_joined(iter([]))) == [] and list(_joined(iter(["a", "b"]))) == ["ab"]
