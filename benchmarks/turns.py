@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def main() -> None:
     parser.add_argument("--checkout", action="append", default=[], metavar="NAME=DIR")
     parser.add_argument("--lychee", default="lychee")
     args = parser.parse_args()
+    args.site = str(Path(args.site).resolve())  # (the tools run from another folder)
     env = dict(os.environ, NO_COLOR="1")
     omnilinks = [sys.executable, "-m", "omnilinks", "check", args.site, "--offline", "--format", "json",
                  "--no-progress", "--no-cache"]
@@ -36,12 +38,16 @@ def main() -> None:
     commands["lychee"] = ([args.lychee, "--offline", "--include-fragments", "--no-progress", "--format", "json",
                            args.site], env)
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for round_ in range(args.rounds):
-        for name in (list(commands) if round_ % 2 == 0 else list(commands)[::-1]):
-            command, environment = commands[name]
-            started = time.perf_counter()
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment, check=False)
-            times[name].append(time.perf_counter() - started)
+    # Run from an empty folder: `python -m` puts the working folder first on the path, so run from
+    # a checkout it would import that checkout's omnilinks whatever PYTHONPATH names.
+    with tempfile.TemporaryDirectory() as neutral:
+        for round_ in range(args.rounds):
+            for name in (list(commands) if round_ % 2 == 0 else list(commands)[::-1]):
+                command, environment = commands[name]
+                started = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment,
+                               cwd=neutral, check=False)
+                times[name].append(time.perf_counter() - started)
     for name, values in times.items():
         ordered = sorted(values)
         print(f"{name:12} min {ordered[0]:.3f}  q1 {ordered[len(ordered) // 4]:.3f}  "
