@@ -540,7 +540,7 @@ NAV_CLASSES = etree.XPath("//@class[contains(., 'footer') or contains(., 'header
 BYTES_A_LINK_FOR_ANCESTORS = 300  # measured on Hugo's docs, the benchmark pages and two link checkers' test sites
 
 
-def _navigation_test(root: Any, links: int, size: int, classes: bool = True) -> Callable[[Any], bool]:
+def _navigation_test(root: Any, links: int, size: int, classes: bool) -> Callable[[Any], bool]:
     """Whether a link lies inside <header>, <footer>, <nav> or an element whose class names a
     header or footer, answered the cheaper way for the page: an XPath over every class attribute
     costs ~3 ns a byte of page, looking up a link's ancestors ~1.2 µs a link. (`classes`: whether
@@ -550,7 +550,7 @@ def _navigation_test(root: Any, links: int, size: int, classes: bool = True) -> 
     return _nav_links(root, classes).__contains__
 
 
-def _nav_links(root: Any, classes: bool = True) -> set[Any]:
+def _nav_links(root: Any, classes: bool) -> set[Any]:
     """Link elements inside navigation containers: one pass per container. lxml hands back the
     same proxy object for an element while a reference to it lives, so set membership is identity."""
     inside: set[Any] = set()

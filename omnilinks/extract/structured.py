@@ -200,9 +200,11 @@ def structured_facts(root: Any, jsonld: tuple[dict[str, Any], ...], meta: tuple[
             where = Location(location.path, _value_line(script, line, key, value), None, location.url)
             facts.append(Fact(field, value, "jsonld", where))
     # One walk finds both microdata items and RDFa resources, on the pages that name either attribute.
-    if source is not None and lowered_bytes is None:
-        lowered_bytes = source.encode("utf-8", "surrogatepass").lower()
-    scopes = SCOPES(root) if lowered_bytes is None or scopes_named(lowered_bytes) else []
+    if lowered_bytes is not None:
+        named = scopes_named(lowered_bytes)
+    else:
+        named = source is None or _may_hold_scopes(source.encode("utf-8", "surrogatepass"))
+    scopes = SCOPES(root) if named else []
     facts.extend(_microdata(root, [s for s in scopes if s.get("itemscope") is not None and s.get("itemtype")],
                             location, base))
     facts.extend(_rdfa([s for s in scopes if s.get("typeof") is not None], location, base))
